@@ -1,0 +1,8 @@
+package dev.vigil.domain;
+
+/** What started a run. */
+public enum RunSource {
+  SCHEDULE,
+  GATE,
+  MANUAL
+}

@@ -1,0 +1,44 @@
+package dev.vigil.domain;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One Odoo database on one Odoo deployment, as monitored by Vigil.
+ *
+ * @param id stable identifier (file name stem), used in metrics, URLs and logs
+ * @param baseUrl scheme, host and port of the Odoo server (no path)
+ * @param database the Odoo database name
+ * @param api the Odoo API journeys use
+ * @param placement labels naming the shared resources (odoo pool, postgres server, node pool)
+ * @param allowedOrigins origins besides {@code baseUrl} that HTTP and browser steps may reach
+ * @param timezone IANA zone for {@code ${today}}; the tenant's business day
+ */
+public record Tenant(
+    String id,
+    String name,
+    URI baseUrl,
+    String database,
+    OdooApi api,
+    Credentials credentials,
+    Tier tier,
+    Map<String, String> placement,
+    List<TenantJourney> journeys,
+    Set<String> allowedOrigins,
+    String timezone,
+    SourcePos source) {
+
+  public Tenant {
+    placement = Map.copyOf(placement);
+    journeys = List.copyOf(journeys);
+    allowedOrigins = Set.copyOf(allowedOrigins);
+  }
+
+  /** The tenant's configuration of one journey, if it runs it. */
+  public Optional<TenantJourney> journey(String journeyId) {
+    return journeys.stream().filter(j -> j.journeyId().equals(journeyId)).findFirst();
+  }
+}
