@@ -41,7 +41,7 @@ final class StatelessRpc implements OdooProtocol {
             return new Login(uid.intValue(), Optional.empty());
           }
           throw OdooFaults.loginRefused(
-              loginName(), "wrong login or password (Odoo answered " + reply.result() + ")");
+              loginName(), "login or password refused (Odoo answered " + reply.result() + ")");
         });
   }
 

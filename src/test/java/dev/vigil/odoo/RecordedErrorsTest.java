@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(VertxExtension.class)
 @DisplayName("Recorded Odoo errors become faults of the right class, with Odoo's own message")
 class RecordedErrorsTest {
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   ReplayOdoo odoo;
   WebClient webClient;
@@ -101,7 +101,7 @@ class RecordedErrorsTest {
         .script("/web/session/authenticate", ReplayOdoo.Answer.recorded(auth))
         .script("/web/dataset/call_kw/" + model + "/" + method, ReplayOdoo.Answer.recorded(error));
     odoo.start()
-        .compose(started -> client(vertx).call(model, method, params.getJsonArray("args").getList(),
+        .compose(started -> client(vertx).call(model, method, params.getJsonArray("args").stream().toList(),
             params.getJsonObject("kwargs").getMap(), TIMEOUT))
         .onComplete(ctx.failing(err -> ctx.verify(() -> {
           OdooFault fault = assertInstanceOf(OdooFault.class, err);

@@ -10,7 +10,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +131,11 @@ final class ReplayOdoo {
     return this;
   }
 
+  /** Like {@link #script}, for one {@code service.method} of {@code /jsonrpc}, e.g. {@code common.login}. */
+  ReplayOdoo scriptJsonRpc(String serviceMethod, Answer... answers) {
+    return script("/jsonrpc#" + serviceMethod, answers);
+  }
+
   List<Received> received(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
@@ -147,7 +151,10 @@ final class ReplayOdoo {
   private void handle(HttpServerRequest request, Buffer body) {
     received.add(new Received(request.method().name(), request.path(),
         MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body));
-    Answer answer = scripted(request.path());
+    Answer answer = scripted(request.path() + "#" + serviceMethod(body));
+    if (answer == null) {
+      answer = scripted(request.path());
+    }
     if (answer == null) {
       answer = replayed(request, body);
     }
@@ -184,6 +191,11 @@ final class ReplayOdoo {
             "no recorded call for " + request.method() + " " + request.path() + " " + params));
   }
 
+  private static String serviceMethod(Buffer body) {
+    JsonObject params = params(body);
+    return params == null ? "" : params.getValue("service") + "." + params.getValue("method");
+  }
+
   private static JsonObject params(Buffer body) {
     try {
       return body.length() == 0 ? null : body.toJsonObject().getJsonObject("params");
@@ -204,12 +216,5 @@ final class ReplayOdoo {
       // not a JSON-RPC exchange: answer as recorded
     }
     return answer;
-  }
-
-  /** Received bodies as text, e.g. to search for a secret. */
-  List<String> bodies() {
-    List<String> texts = new ArrayList<>();
-    received.forEach(r -> texts.add(r.body().toString()));
-    return texts;
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.odoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class SessionRpcTest {
   static final String FILE = "odoo18-clinic_north.jsonl";
   static final String AUTHENTICATE = "/web/session/authenticate";
   static final String SEARCH_READ = "/web/dataset/call_kw/res.partner/search_read";
-  static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   final Recording auth = Recording.find(FILE, "session/authenticate");
   final Recording findPartner = Recording.find(FILE, "find demo partner");
@@ -64,7 +65,7 @@ class SessionRpcTest {
   Future<Object> call(Recording recorded) {
     JsonObject params = recorded.params();
     return client.call(params.getString("model"), params.getString("method"),
-        params.getJsonArray("args").getList(), params.getJsonObject("kwargs").getMap(), TIMEOUT);
+        params.getJsonArray("args").stream().toList(), params.getJsonObject("kwargs").getMap(), TIMEOUT);
   }
 
   static JsonObject expiredAnswer() {
@@ -272,6 +273,7 @@ class SessionRpcTest {
     odoo.script(AUTHENTICATE, ReplayOdoo.Answer.recorded(auth).after(release.future()));
     Context first = vertx.getOrCreateContext();
     Context second = vertx.getOrCreateContext();
+    assertNotSame(first, second, "two callers on two contexts");
     for (Context caller : List.of(first, second)) {
       caller.runOnContext(v -> call(findPartner).onComplete(ctx.succeeding(result -> ctx.verify(() -> {
         assertSame(caller, Vertx.currentContext());
