@@ -50,7 +50,11 @@ public final class OdooClients {
     this.loginTimeout = Objects.requireNonNull(loginTimeout, "loginTimeout");
   }
 
-  /** The tenant's shared client, created or replaced as needed. */
+  /**
+   * The tenant's shared client, created or replaced as needed.
+   *
+   * @throws IllegalArgumentException when the tenant's base URL is not an http(s) URL with a host
+   */
   public OdooClient forTenant(Tenant tenant) {
     Key key = Key.of(tenant);
     return clients

@@ -3,6 +3,7 @@ package dev.vigil.odoo;
 import static java.util.Map.entry;
 
 import dev.vigil.domain.ErrorClass;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
@@ -227,6 +228,10 @@ final class OdooFaults {
     }
     if (root instanceof SSLException) {
       return connection(what, "tls", "TLS failure with " + hostPort + ": " + root.getMessage(), err);
+    }
+    if (root instanceof ConnectTimeoutException) {
+      return connection(what, "connect timeout", "no connection to " + hostPort + " within "
+          + timeoutMillis + " ms", err);
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
       return connection(what, "connection refused", "connection refused by " + hostPort, err);

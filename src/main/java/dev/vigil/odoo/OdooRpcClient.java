@@ -21,9 +21,10 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Sessions.</b> One login is kept and reused by every call and run until it is lost or
  * dropped. While no login is kept, concurrent {@code login()}s and first calls share one
  * authentication. When the server says a call's session is gone (session JSON-RPC: error code 100
- * or a redirect to {@code /web/login}; {@code /jsonrpc}: {@code AccessDenied}; json/2: 401), the
- * client logs in again once and retries the call once; a second loss is an {@code AUTH} fault. The
- * secret is read from the target at each authentication, so a rotated password or key is picked up.
+ * or a redirect to {@code /web/login}; {@code /jsonrpc}: {@code AccessDenied}; json/2: a 401, or a
+ * 403 that is not an Odoo {@code AccessError}), the client logs in again once and retries the call
+ * once; a second loss is an {@code AUTH} fault. The secret is read from the target at each
+ * authentication, so a rotated password or key is picked up.
  *
  * <p><b>Time.</b> Every request has a timeout: a call's whole work (implicit login, call, re-login,
  * retry) fits in the {@code timeout} it is given. An authentication a call starts runs with the
@@ -45,8 +46,8 @@ public final class OdooRpcClient implements OdooClient {
   private final Redactor redactor = new Redactor();
 
   /**
-   * @param webClient shared; its redirect and cookie settings do not matter (every request sets
-   *     its own)
+   * @param webClient a plain, shared WebClient (not a {@code WebClientSession}: this client keeps
+   *     the session cookie itself); redirects are never followed, whatever its options say
    */
   public OdooRpcClient(Vertx vertx, WebClient webClient, OdooTarget target) {
     this.vertx = vertx;

@@ -83,6 +83,8 @@ class OdooFaultsTest {
         300, "h:1").errorClass());
     assertEquals(ErrorClass.CONNECTION, OdooFaults.transport("m.f",
         new RuntimeException(new ConnectException("Connection refused")), 300, "h:1").errorClass());
+    assertEquals("connect timeout", OdooFaults.transport("m.f",
+        new io.netty.channel.ConnectTimeoutException("connection timed out"), 300, "h:1").odooName());
     assertEquals(ErrorClass.CONNECTION, OdooFaults.transport("m.f",
         new UnknownHostException("nope"), 300, "h:1").errorClass());
     assertEquals(ErrorClass.CONNECTION, OdooFaults.transport("m.f",
