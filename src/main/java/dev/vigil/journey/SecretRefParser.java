@@ -1,6 +1,8 @@
 package dev.vigil.journey;
 
 import dev.vigil.domain.SecretRef;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
  */
 final class SecretRefParser {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final List<String> KEYS = List.of("env", "file");
   private static final String SHAPE = "use {env: VAR} or {file: PATH}";
 
   private SecretRefParser() {}
@@ -24,10 +27,12 @@ final class SecretRefParser {
       value.problem("expected a secret reference (" + SHAPE + "), found " + value.kind());
       return Optional.empty();
     }
+    List<String> keys = value.rawKeys();
+    if (!KEYS.containsAll(keys) || new HashSet<>(keys).size() != keys.size()) {
+      value.problem("a secret reference has one key, env or file: " + SHAPE);
+      return Optional.empty();
+    }
     YamlMap map = value.map().orElseThrow();
-    map.keys().stream()
-        .filter(key -> !key.equals("env") && !key.equals("file"))
-        .forEach(key -> map.keyOf(key).problem("unknown key in a secret reference: " + SHAPE));
     Optional<YamlValue> env = map.get("env");
     Optional<YamlValue> file = map.get("file");
     if (env.isPresent() == file.isPresent()) {

@@ -103,6 +103,19 @@ final class YamlValue {
             .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key));
   }
 
+  /**
+   * The keys of a map as written, without reading or reporting anything (for values whose keys
+   * must not be echoed); a key that is not a scalar shows as null. Empty for anything else.
+   */
+  List<String> rawKeys() {
+    if (!(node instanceof MappingNode map)) {
+      return List.of();
+    }
+    return map.getValue().stream()
+        .map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null)
+        .collect(java.util.stream.Collectors.toList());
+  }
+
   /** What this value is, for messages: "a map", "a list", "text", "a whole number", ... */
   String kind() {
     if (isMap()) {
