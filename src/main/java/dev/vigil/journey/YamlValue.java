@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -222,26 +223,30 @@ final class YamlValue {
 
   /**
    * A list whose items are converted by {@code convert} (e.g. to plain trees); null items are
-   * reported and left out, because the domain's lists hold no nulls.
+   * reported and left out, because the domain's lists hold no nulls (as are items that converted
+   * to null after a reported problem).
    */
   Optional<List<Object>> listOf(Function<YamlValue, Object> convert) {
     return list().map(items -> {
       List<Object> out = new ArrayList<>();
-      items.stream().filter(YamlValue::isNotNullHere).map(convert).forEach(out::add);
+      items.stream().filter(YamlValue::isNotNullHere).map(convert).filter(Objects::nonNull)
+          .forEach(out::add);
       return out;
     });
   }
 
   /**
    * A map (any keys) whose values are converted by {@code convert}; null values are reported and
-   * left out, because the domain's maps hold no nulls.
+   * left out, because the domain's maps hold no nulls (as are values that converted to null after
+   * a reported problem).
    */
   Optional<Map<String, Object>> mapOf(Function<YamlValue, Object> convert) {
     return map().map(map -> {
       Map<String, Object> out = new LinkedHashMap<>();
       map.entries().forEach((key, value) -> {
-        if (value.isNotNullHere()) {
-          out.put(key, convert.apply(value));
+        Object converted = value.isNotNullHere() ? convert.apply(value) : null;
+        if (converted != null) {
+          out.put(key, converted);
         }
       });
       return out;
