@@ -5,8 +5,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The names one journey's templates and conditions refer to, collected while its steps are read
@@ -15,22 +17,35 @@ import java.util.TreeSet;
  * param, and only the documented namespaces and fields exist.
  */
 final class JourneyReferences {
-  private static final Map<String, Set<String>> FIELDS = Map.of(
-      "tenant", Set.of("id", "name", "db", "url", "login"),
-      "run", Set.of("id", "source"),
-      "odoo", Set.of("version", "uid"));
-  private static final Set<String> PLAIN = Set.of("today", "now");
   private static final List<String> NAMESPACES =
       List.of("tenant", "run", "params", "vars", "steps", "odoo", "today", "now");
+
+  /** What is wrong with an expression of one namespace, if anything. */
+  private interface Rule {
+    Optional<String> problem(ValuePath path, Set<String> earlierSteps);
+  }
 
   private record Expression(YamlValue where, ValuePath path, Set<String> earlierSteps) {}
 
   private record Variable(YamlValue where, String name) {}
 
+  private final Map<String, Rule> rules = Map.of(
+      "tenant", fields("tenant", "db", "id", "login", "name", "url"),
+      "run", fields("run", "id", "source"),
+      "odoo", fields("odoo", "uid", "version"),
+      "today", noFields("today"),
+      "now", noFields("now"),
+      "params", named(() -> this.params, "the journey declares no param '%s'", "declared params"),
+      "vars", named(() -> this.extracted, "no step in this journey extracts '%s'", "extracted variables"),
+      "steps", (path, earlier) -> path.second() == null ? whichOne(path)
+          : earlier.contains(path.second()) ? Optional.empty()
+          : Optional.of("no step named '" + path.second() + "' comes before this one"));
+
   private final List<Expression> expressions = new ArrayList<>();
   private final List<Variable> variables = new ArrayList<>();
   private final Map<String, YamlValue> steps = new LinkedHashMap<>();
   private final Set<String> extracted = new HashSet<>();
+  private Set<String> params = Set.of();
   private Set<String> earlierSteps = Set.of();
 
   /**
@@ -65,8 +80,7 @@ final class JourneyReferences {
     return value.plain(this::scan);
   }
 
-  /** A text that may hold templates ({@code model}, {@code url}). */
-  void scan(YamlValue where, String text) {
+  private void scan(YamlValue where, String text) {
     try {
       Template.parse(text).expressions()
           .forEach(path -> expressions.add(new Expression(where, path, earlierSteps)));
@@ -81,8 +95,17 @@ final class JourneyReferences {
   }
 
   /** Reports every reference that leads nowhere, once all steps are declared. */
-  void check(Set<String> params) {
-    expressions.forEach(e -> check(e, params));
+  void check(Set<String> declaredParams) {
+    this.params = Set.copyOf(declaredParams);
+    for (Expression e : expressions) {
+      String head = e.path().head();
+      Optional<String> problem = rules.containsKey(head)
+          ? rules.get(head).problem(e.path(), e.earlierSteps())
+          : Optional.of("unknown template namespace '" + head + "'"
+              + Suggestions.nearest(head, NAMESPACES).map(near -> ": did you mean '" + near + "'?")
+                  .orElse(": use one of " + String.join(", ", NAMESPACES)));
+      problem.ifPresent(message -> e.where().problem("${" + e.path() + "}: " + message));
+    }
     for (Variable v : variables) {
       if (!extracted.contains(v.name())) {
         v.where().problem("the condition reads variable '" + v.name() + "', which no step extracts"
@@ -91,35 +114,35 @@ final class JourneyReferences {
     }
   }
 
-  private void check(Expression e, Set<String> params) {
-    String head = e.path().head();
-    String name = e.path().second();
-    String shown = "${" + e.path() + "}";
-    YamlValue where = e.where();
-    if (!NAMESPACES.contains(head)) {
-      where.problem(shown + ": unknown template namespace '" + head + "'"
-          + Suggestions.nearest(head, NAMESPACES).map(near -> ": did you mean '" + near + "'?")
-              .orElse(": use one of " + String.join(", ", NAMESPACES)));
-    } else if (PLAIN.contains(head)) {
-      if (e.path().length() > 1) {
-        where.problem(shown + ": ${" + head + "} has no fields");
+  /** A namespace with a fixed set of fields, e.g. {@code ${tenant.db}}. */
+  private static Rule fields(String namespace, String... fields) {
+    Set<String> known = Set.of(fields);
+    return (path, earlier) -> path.length() == 2 && path.second() != null && known.contains(path.second())
+        ? Optional.empty()
+        : Optional.of(namespace + " has the fields " + String.join(", ", fields));
+  }
+
+  /** A namespace that is a value itself, e.g. {@code ${today}}. */
+  private static Rule noFields(String namespace) {
+    return (path, earlier) -> path.length() == 1
+        ? Optional.empty()
+        : Optional.of("${" + namespace + "} has no fields");
+  }
+
+  /** A namespace of names the journey declares, e.g. {@code ${vars.invoice}}. */
+  private static Rule named(Supplier<Set<String>> declared, String unknown, String what) {
+    return (path, earlier) -> {
+      if (path.second() == null) {
+        return whichOne(path);
       }
-    } else if (FIELDS.containsKey(head)) {
-      if (name == null || !FIELDS.get(head).contains(name) || e.path().length() > 2) {
-        where.problem(shown + ": " + head + " has the fields "
-            + String.join(", ", new TreeSet<>(FIELDS.get(head))));
-      }
-    } else if (name == null) {
-      where.problem(shown + ": say which one, e.g. ${" + head + ".NAME}");
-    } else if (head.equals("params") && !params.contains(name)) {
-      where.problem(shown + ": the journey declares no param '" + name + "'"
-          + known("declared params", params));
-    } else if (head.equals("vars") && !extracted.contains(name)) {
-      where.problem(shown + ": no step in this journey extracts '" + name + "'"
-          + known("extracted variables", extracted));
-    } else if (head.equals("steps") && !e.earlierSteps().contains(name)) {
-      where.problem(shown + ": no step named '" + name + "' comes before this one");
-    }
+      return declared.get().contains(path.second())
+          ? Optional.empty()
+          : Optional.of(String.format(unknown, path.second()) + known(what, declared.get()));
+    };
+  }
+
+  private static Optional<String> whichOne(ValuePath path) {
+    return Optional.of("say which one, e.g. ${" + path.head() + ".NAME}");
   }
 
   private static String known(String what, Set<String> names) {

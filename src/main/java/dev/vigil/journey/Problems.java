@@ -16,10 +16,6 @@ final class Problems {
     }
   }
 
-  int count() {
-    return found.size();
-  }
-
   boolean isEmpty() {
     return found.isEmpty();
   }

@@ -28,10 +28,6 @@ final class YamlMap {
     return Optional.ofNullable(values.get(key));
   }
 
-  boolean has(String key) {
-    return values.containsKey(key);
-  }
-
   /** The value of a key that must be there; its absence is reported. */
   Optional<YamlValue> required(String key) {
     if (!values.containsKey(key)) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -114,7 +116,7 @@ final class YamlValue {
     }
     return map.getValue().stream()
         .map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null)
-        .collect(java.util.stream.Collectors.toList());
+        .collect(Collectors.toList());
   }
 
   /** What this value is, for messages: "a map", "a list", "text", "a whole number", ... */
@@ -165,7 +167,7 @@ final class YamlValue {
 
   Optional<Boolean> bool() {
     return hasTag(Tag.BOOL)
-        ? Optional.of(Boolean.parseBoolean(scalarText().toLowerCase(java.util.Locale.ROOT)))
+        ? Optional.of(Boolean.parseBoolean(scalarText().toLowerCase(Locale.ROOT)))
         : expected("true or false");
   }
 
@@ -177,7 +179,7 @@ final class YamlValue {
     if (number instanceof Integer i) {
       return Optional.of(i);
     }
-    problem("the number is too large");
+    problem("the number is too large (at most " + Integer.MAX_VALUE + ")");
     return Optional.empty();
   }
 
@@ -300,12 +302,12 @@ final class YamlValue {
     return new YamlMap(this, values, keys);
   }
 
+  /** {@code path.key}, or {@code path["key"]} for keys such as Odoo model names with dots. */
   private String childPath(String key) {
-    String segment = SIMPLE_KEY.matcher(key).matches() ? key : "\"" + key + "\"";
-    if (path.isEmpty()) {
-      return segment;
+    if (!SIMPLE_KEY.matcher(key).matches()) {
+      return path + "[\"" + key + "\"]";
     }
-    return SIMPLE_KEY.matcher(key).matches() ? path + "." + segment : path + "[" + segment + "]";
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   /** This value as a plain Java tree (maps, lists, strings, Integer/Long, Double, Boolean, null). */

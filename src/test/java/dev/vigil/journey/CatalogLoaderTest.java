@@ -12,6 +12,7 @@ import dev.vigil.domain.Journey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -138,7 +139,7 @@ class CatalogLoaderTest {
     assertEquals(1000.0, params.get("ratio"));
     assertEquals("yes", params.get("yes_is_text"));
     assertEquals(true, params.get("flag"));
-    assertEquals(new java.util.HashMap<>(java.util.Collections.singletonMap("a", null)), params.get("nothing"));
+    assertEquals(Collections.singletonMap("a", null), params.get("nothing"));
     assertEquals("${today}", params.get("plain_template"));
   }
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -308,7 +309,7 @@ class DesugaringTest {
     assertEquals(Tier.SHARED, tenant.tier());
     assertEquals("UTC", tenant.timezone());
     assertEquals(Map.of(), tenant.placement());
-    assertEquals(java.util.Set.of(), tenant.allowedOrigins());
+    assertEquals(Set.of(), tenant.allowedOrigins());
     assertEquals(new SecretRef.File("/run/secrets/clinic-north"), tenant.credentials().secret());
     assertEquals("vigil-monitor", tenant.credentials().login());
     assertEquals(List.of(new TenantJourney("every-action", Duration.ofSeconds(60),
@@ -344,7 +345,7 @@ class DesugaringTest {
     assertEquals(Tier.DEDICATED, tenant.tier());
     assertEquals(Map.of("odoo_pool", "pool-a", "rack", "3"), tenant.placement());
     assertEquals("Europe/Brussels", tenant.timezone());
-    assertEquals(java.util.Set.of("https://status.example.com", "http://10.0.0.5:8080"), tenant.allowedOrigins());
+    assertEquals(Set.of("https://status.example.com", "http://10.0.0.5:8080"), tenant.allowedOrigins());
     assertEquals(Duration.ofMinutes(5), tenant.journeys().get(0).interval());
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.journey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -281,7 +282,7 @@ class JourneyFileProblemsTest {
         steps: {}
         """);
 
-    CatalogException e = org.junit.jupiter.api.Assertions.assertThrows(CatalogException.class, files::load);
+    CatalogException e = assertThrows(CatalogException.class, files::load);
     List<String> lines = e.getMessage().lines().toList();
     assertEquals(3, lines.size(), e.getMessage());
     assertTrue(lines.get(0).matches(".*/a\\.yaml:3:10: timeout: '.*"), lines.get(0));

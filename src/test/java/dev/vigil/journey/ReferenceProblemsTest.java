@@ -1,12 +1,18 @@
 package dev.vigil.journey;
 
+import static dev.vigil.journey.CatalogFiles.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Journey files: templates and conditions that lead nowhere")
 class ReferenceProblemsTest {
@@ -247,5 +253,38 @@ class ReferenceProblemsTest {
         """);
 
     assertDoesNotThrow(files::load);
+  }
+
+  @Test
+  @DisplayName("A namespace of names used without a name is refused")
+  void namespaceWithoutName() {
+    journey("""
+          - name: create
+            create:
+              model: account.move
+              values: {a: "${vars}", b: "${steps[0]}", c: "${params}", d: "${tenant[0]}"}
+        """);
+
+    List<Problem> problems = files.problems();
+    assertProblem(problems, "j.yaml", 10, "steps[1].create.values.a", "${vars}: say which one, e.g. ${vars.NAME}");
+    assertProblem(problems, "j.yaml", 10, "steps[1].create.values.b", "${steps[0]}: say which one");
+    assertProblem(problems, "j.yaml", 10, "steps[1].create.values.c", "${params}: say which one");
+    assertProblem(problems, "j.yaml", 10, "steps[1].create.values.d", "tenant has the fields db, id, login, name, url");
+    assertEquals(4, problems.size(), CatalogFiles.describe(problems));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"${}", "${ }", "${steps}", "${steps[0]}", "${[0]}",
+      "${tenant}", "${tenant.db.x}", "${run[1]}", "${now.x}", "${vars[0].x}", "${params[0]}", "${a.b}",
+      "${x", "$${x} ${", "${vars.partner}}"})
+  @DisplayName("Odd templates are reported, never a crash")
+  void oddTemplates(String template) {
+    journey("""
+          - name: create
+            create: {model: account.move, values: {a: "%s"}}
+        """.formatted(template));
+
+    Problem problem = files.onlyProblem("j.yaml", 8, "steps[1].create.values.a", "");
+    assertFalse(problem.message().isBlank());
   }
 }

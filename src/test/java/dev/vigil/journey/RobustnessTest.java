@@ -2,6 +2,7 @@ package dev.vigil.journey;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -96,7 +97,7 @@ class RobustnessTest {
     YamlReader.parse(text, "tenant.yaml", problems)
         .ifPresent(root -> new TenantParser(JOURNEY_PARAMS).parse(root, "tenant"));
 
-    CatalogException e = org.junit.jupiter.api.Assertions.assertThrows(CatalogException.class, problems::throwIfAny);
+    CatalogException e = assertThrows(CatalogException.class, problems::throwIfAny);
     assertFalse(e.getMessage().contains("p4ss"), e.getMessage());
   }
 }
