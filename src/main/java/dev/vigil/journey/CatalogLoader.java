@@ -99,7 +99,9 @@ public final class CatalogLoader {
       read(file).ifPresent(root -> {
         boolean journey = root.hasKey("steps");
         boolean tenant = root.hasKey("odoo");
-        if (journey && tenant) {
+        if (!root.isMap()) {
+          root.expected("a journey or a tenant: a map");
+        } else if (journey && tenant) {
           root.problem("cannot tell a journey (it has steps) from a tenant (it has odoo): it has both");
         } else if (journey) {
           addJourney(root);

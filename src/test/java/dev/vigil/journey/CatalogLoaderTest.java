@@ -82,6 +82,16 @@ class CatalogLoaderTest {
   }
 
   @Test
+  @DisplayName("validate refuses a mixed-folder file that is not a map")
+  void mixedNotAMap() throws Exception {
+    write("list.yaml", "- a\n- b\n");
+
+    CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.validate(dir));
+
+    assertProblem(e.problems(), "list.yaml", 1, "", "expected a journey or a tenant: a map, found a list");
+  }
+
+  @Test
   @DisplayName("validate on a folder without YAML files says so")
   void emptyFolder() {
     CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.validate(dir));

@@ -494,4 +494,49 @@ class StepProblemsTest {
 
     files.onlyProblem("j.yaml", 5, "steps[0].call.args[0]", "null is not allowed here");
   }
+
+  @Test
+  @DisplayName("An extract variable name with a dot is refused, since ${vars.NAME} could not read it")
+  void badVariableName() {
+    journey("""
+          - name: find
+            search_read: {model: res.partner}
+            extract:
+              partner.id: "result[0].id"
+        """);
+
+    files.onlyProblem("j.yaml", 7, "steps[0].extract[\"partner.id\"]", "'partner.id' is not a variable name");
+  }
+
+  @Test
+  @DisplayName("A poll that would wait longer between calls than it may take in all is refused")
+  void pollEveryLongerThanWithin() {
+    journey("""
+          - name: wait
+            poll:
+              model: account.move
+              method: search_count
+              until: [{path: result, greater_than: 0}]
+              every: 1m
+              within: 30s
+        """);
+
+    files.onlyProblem("j.yaml", 9, "steps[0].poll.every", "'every' (1m) is longer than 'within' (30s)");
+  }
+
+  @Test
+  @DisplayName("A follow entry naming no Odoo model is refused")
+  void followBadModel() {
+    journey("""
+          - name: validate
+            action:
+              model: stock.picking
+              method: button_validate
+              ids: [1]
+              follow: {Immediate Transfer: process}
+        """);
+
+    files.onlyProblem("j.yaml", 9, "steps[0].action.follow[\"Immediate Transfer\"]",
+        "'Immediate Transfer' is not an Odoo model name such as stock.immediate.transfer");
+  }
 }
