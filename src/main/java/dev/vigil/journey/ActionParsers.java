@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /** The action keys a step may have, each with the parser of its body. */
 final class ActionParsers {
-  private static final Map<String, ActionParser> BY_KEY = Collections.unmodifiableMap(new TreeMap<>(Map.ofEntries(
+  private static final Map<String, ActionParser> BY_KEY = sorted(Map.ofEntries(
       Map.entry("login", new LoginParser()),
       Map.entry("call", new CallParser()),
       Map.entry("search_read", new SearchReadParser()),
@@ -20,9 +20,13 @@ final class ActionParsers {
       Map.entry("ensure", new EnsureParser()),
       Map.entry("poll", new PollParser()),
       Map.entry("http", new HttpParser()),
-      Map.entry("require_modules", new RequireModulesParser()))));
+      Map.entry("require_modules", new RequireModulesParser())));
 
   private ActionParsers() {}
+
+  private static Map<String, ActionParser> sorted(Map<String, ActionParser> parsers) {
+    return Collections.unmodifiableMap(new TreeMap<>(parsers));
+  }
 
   /** Every action key, sorted. */
   static Set<String> keys() {

@@ -22,7 +22,8 @@ final class AssertionParser {
       AssertionOp.EXISTS, "only 'exists: true' is supported",
       AssertionOp.EMPTY, "write 'not_empty: true' instead of 'empty: false'",
       AssertionOp.NOT_EMPTY, "write 'empty: true' instead of 'not_empty: false'");
-  private static final Set<AssertionOp> NUMERIC = Set.of(AssertionOp.GREATER_THAN, AssertionOp.LESS_THAN);
+  private static final Set<AssertionOp> NUMERIC =
+      Set.of(AssertionOp.GREATER_THAN, AssertionOp.LESS_THAN);
 
   /** An expected value, which may be null. */
   private record Expected(Object value) {}
@@ -80,7 +81,8 @@ final class AssertionParser {
           .filter(regex -> regex.contains("${") || compiles(value, regex))
           .map(regex -> new Expected(references.templated(value)));
     }
-    if (NUMERIC.contains(op) && !value.isNumber() && !(value.isText() && value.scalarText().contains("${"))) {
+    boolean template = value.isText() && value.scalarText().contains("${");
+    if (NUMERIC.contains(op) && !value.isNumber() && !template) {
       return value.expected("a number (or a ${...} template)");
     }
     return Optional.of(new Expected(references.templated(value)));

@@ -102,7 +102,8 @@ public final class CatalogLoader {
         if (!root.isMap()) {
           root.expected("a journey or a tenant: a map");
         } else if (journey && tenant) {
-          root.problem("cannot tell a journey (it has steps) from a tenant (it has odoo): it has both");
+          root.problem(
+              "cannot tell a journey (it has steps) from a tenant (it has odoo): it has both");
         } else if (journey) {
           addJourney(root);
         } else if (tenant) {

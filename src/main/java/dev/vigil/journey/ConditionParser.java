@@ -49,8 +49,8 @@ public final class ConditionParser {
       return new Condition.OdooVersion(comparison(version.group(1)), major(version.group(2)));
     }
     if (text.startsWith("odoo ") || text.equals("odoo")) {
-      throw new IllegalArgumentException(
-          "cannot read '" + text + "': compare the Odoo version with a whole number, e.g. 'odoo >= 17'");
+      throw new IllegalArgumentException("cannot read '" + text
+          + "': compare the Odoo version with a whole number, e.g. 'odoo >= 17'");
     }
     Matcher isSet = IS_SET.matcher(text);
     if (isSet.matches()) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class JourneyParser {
   /** Journey ids and tenant ids: lowercase letters, digits and '-'. */
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  static final String ID_RULE = "use lowercase letters, digits and '-', starting with a letter or digit";
+  static final String ID_RULE =
+      "use lowercase letters, digits and '-', starting with a letter or digit";
 
   private static final Set<String> KEYS =
       Set.of("id", "description", "timeout", "params", "steps", "teardown");

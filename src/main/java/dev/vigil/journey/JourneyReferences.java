@@ -36,7 +36,8 @@ final class JourneyReferences {
       "today", noFields("today"),
       "now", noFields("now"),
       "params", named(() -> this.params, "the journey declares no param '%s'", "declared params"),
-      "vars", named(() -> this.extracted, "no step in this journey extracts '%s'", "extracted variables"),
+      "vars", named(() -> this.extracted, "no step in this journey extracts '%s'",
+          "extracted variables"),
       "steps", (path, earlier) -> path.second() == null ? whichOne(path)
           : earlier.contains(path.second()) ? Optional.empty()
           : Optional.of("no step named '" + path.second() + "' comes before this one"));
@@ -117,7 +118,7 @@ final class JourneyReferences {
   /** A namespace with a fixed set of fields, e.g. {@code ${tenant.db}}. */
   private static Rule fields(String namespace, String... fields) {
     Set<String> known = Set.of(fields);
-    return (path, earlier) -> path.length() == 2 && path.second() != null && known.contains(path.second())
+    return (path, earlier) -> path.length() == 2 && known.contains(String.valueOf(path.second()))
         ? Optional.empty()
         : Optional.of(namespace + " has the fields " + String.join(", ", fields));
   }

@@ -4,7 +4,7 @@ import dev.vigil.domain.StepAction;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code login: {}} or {@code login: {fresh: true}}: log in (reusing the live session unless fresh). */
+/** {@code login: {}} or {@code login: {fresh: true}}: log in (a fresh session when asked). */
 final class LoginParser implements ActionParser {
   private static final Set<String> KEYS = Set.of("fresh");
 

@@ -18,6 +18,7 @@ import java.util.Set;
 final class OdooSectionParser {
   private static final Set<String> KEYS =
       Set.of("url", "database", "api", "login", "password", "api_key");
+  private static final String URL = "the server's address such as https://odoo.example.com";
   private static final List<String> APIS =
       Arrays.stream(OdooApi.values()).map(api -> api.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -34,9 +35,7 @@ final class OdooSectionParser {
     YamlMap map = section.get();
     OdooApi api = map.get("api").flatMap(OdooSectionParser::api).orElse(OdooApi.SESSION);
     return new OdooSection(
-        map.required("url")
-            .flatMap(url -> Origins.read(url, true, "the server's address such as https://odoo.example.com"))
-            .orElse(null),
+        map.required("url").flatMap(url -> Origins.read(url, true, URL)).orElse(null),
         map.required("database").flatMap(YamlValue::nonBlankText).orElse(null),
         api,
         new Credentials(

@@ -29,8 +29,9 @@ final class PollParser implements ActionParser {
       Duration every = map.get("every").flatMap(YamlValue::duration).orElse(EVERY);
       Duration within = map.get("within").flatMap(YamlValue::duration).orElse(WITHIN);
       if (every.compareTo(within) > 0) {
-        map.get("every").or(() -> map.get("within")).orElseThrow().problem("'every' ("
-            + Durations.format(every) + ") is longer than 'within' (" + Durations.format(within) + ")");
+        map.get("every").or(() -> map.get("within")).orElseThrow().problem(
+            "'every' (" + Durations.format(every) + ") is longer than 'within' ("
+                + Durations.format(within) + ")");
       }
       return new StepAction.Poll(CallParser.call(map, references, Map.of()), until, every, within);
     });

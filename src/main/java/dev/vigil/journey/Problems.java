@@ -8,7 +8,7 @@ import java.util.List;
 final class Problems {
   private final List<Problem> found = new ArrayList<>();
 
-  /** Adds a problem; the same problem found twice (a value or a YAML alias read twice) is kept once. */
+  /** Adds a problem; one found twice (a value or a YAML alias read twice) is kept once. */
   void add(SourcePos pos, String field, String message) {
     Problem problem = new Problem(pos, field, message);
     if (!found.contains(problem)) {

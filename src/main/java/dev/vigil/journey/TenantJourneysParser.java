@@ -79,7 +79,9 @@ final class TenantJourneysParser {
       value.map().ifPresent(map -> map.keys().stream()
           .filter(name -> !declared.contains(name))
           .forEach(name -> map.keyOf(name).problem("the journey declares no param '" + name + "'"
-              + (declared.isEmpty() ? "" : " (declared: " + String.join(", ", new TreeSet<>(declared)) + ")"))));
+              + (declared.isEmpty()
+                  ? ""
+                  : " (declared: " + String.join(", ", new TreeSet<>(declared)) + ")"))));
     }
     return value.mapOf(YamlValue::plain).orElse(Map.of());
   }

@@ -46,7 +46,7 @@ final class YamlMap {
     return values;
   }
 
-  /** The node of a key, positioned on the key itself: for problems with the key rather than its value. */
+  /** The key itself (its position, not its value's): for problems with the key. */
   YamlValue keyOf(String key) {
     return keys.get(key);
   }
