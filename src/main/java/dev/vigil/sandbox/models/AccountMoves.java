@@ -9,6 +9,8 @@ import dev.vigil.sandbox.orm.Record;
 import dev.vigil.sandbox.orm.Store;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +103,7 @@ final class AccountMoves implements OdooModule {
         .field(Field.of("amount_untaxed", FieldType.MONETARY, "Untaxed Amount")
             .computedBy((store, move) -> total(store, move, false)))
         .field(Field.of("amount_tax", FieldType.MONETARY, "Tax")
-            .computedBy((store, move) -> total(store, move, true) - total(store, move, false)))
+            .computedBy((store, move) -> currencyRound(total(store, move, true) - total(store, move, false))))
         .field(Field.of("amount_total", FieldType.MONETARY, "Total")
             .computedBy((store, move) -> total(store, move, true)))
         .field(Field.selection("payment_state", "Payment Status",
@@ -129,20 +131,25 @@ final class AccountMoves implements OdooModule {
   private static double lineAmount(Store store, Record line, boolean withTaxes) {
     double subtotal = line.number("quantity") * line.number("price_unit");
     if (!withTaxes) {
-      return subtotal;
+      return currencyRound(subtotal);
     }
     double percent = store.table("account.tax").all().stream()
         .filter(tax -> line.ids("tax_ids").contains(tax.id()))
         .mapToDouble(tax -> tax.number("amount"))
         .sum();
-    return subtotal * (1 + percent / 100);
+    return currencyRound(subtotal * (1 + percent / 100));
   }
 
   private static double total(Store store, Record move, boolean withTaxes) {
-    return store.table("account.move.line").all().stream()
+    return currencyRound(store.table("account.move.line").all().stream()
         .filter(line -> Long.valueOf(move.id()).equals(line.ref("move_id")))
         .mapToDouble(line -> lineAmount(store, line, withTaxes))
-        .sum();
+        .sum());
+  }
+
+  /** Rounds an amount to the currency's 2 decimals, as Odoo stores monetary values. */
+  static double currencyRound(double amount) {
+    return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).doubleValue();
   }
 
   /** The number, or "Draft Invoice (* 67)" for a draft that has none yet. */

@@ -51,17 +51,18 @@ final class PurchaseOrders implements OdooModule {
         .field(Field.many2one("product_uom", "Unit of Measure", "uom.uom"))
         .field(Field.of("price_unit", FieldType.FLOAT, "Unit Price").withDefault(0.0))
         .field(Field.of("price_subtotal", FieldType.MONETARY, "Subtotal")
-            .computedBy((store, record) -> record.number("product_qty") * record.number("price_unit")))
+            .computedBy((store, record) ->
+                AccountMoves.currencyRound(record.number("product_qty") * record.number("price_unit"))))
         .field(Field.of("date_planned", FieldType.DATETIME, "Expected Arrival"))
         .build();
     return List.of(order, line);
   }
 
   private static Object amount(Store store, Record order) {
-    return store.table("purchase.order.line").all().stream()
+    return AccountMoves.currencyRound(store.table("purchase.order.line").all().stream()
         .filter(line -> Long.valueOf(order.id()).equals(line.ref("order_id")))
         .mapToDouble(line -> line.number("product_qty") * line.number("price_unit"))
-        .sum();
+        .sum());
   }
 
   @Override
