@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
+import java.util.List;
 
 /**
  * A minimal JSON-RPC client of a sandbox for tests: one cookie-keeping session, like a browser
@@ -48,13 +49,14 @@ final class SandboxRpc {
   }
 
   /** {@code model.method(*args, **kwargs)} through {@code /web/dataset/call_kw/<model>/<method>}. */
-  Future<JsonObject> call(String model, String method, JsonArray args, JsonObject kwargs) {
+  Future<JsonObject> callKw(String model, String method, JsonArray args, JsonObject kwargs) {
     return rpc("/web/dataset/call_kw/" + model + "/" + method, new JsonObject()
         .put("model", model).put("method", method).put("args", args).put("kwargs", kwargs));
   }
 
+  /** {@code model.method(*args)}, without keyword arguments. */
   Future<JsonObject> call(String model, String method, Object... args) {
-    return call(model, method, new JsonArray(java.util.List.of(args)), new JsonObject());
+    return callKw(model, method, new JsonArray(List.of(args)), new JsonObject());
   }
 
   /** The {@code result} of a call, failing the future with the error when there is one. */

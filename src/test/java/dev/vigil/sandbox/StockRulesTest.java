@@ -75,10 +75,10 @@ class StockRulesTest {
                 .compose(action -> {
                   outcome.put("action", action);
                   JsonObject context = ((JsonObject) action).getJsonObject("context");
-                  return rpc.call("stock.immediate.transfer", "create", new JsonArray().add(new JsonObject()),
+                  return rpc.callKw("stock.immediate.transfer", "create", new JsonArray().add(new JsonObject()),
                       new JsonObject().put("context", context))
                       .compose(SandboxRpc::result)
-                      .compose(wizard -> rpc.call("stock.immediate.transfer", "process", new JsonArray().add(ids(
+                      .compose(wizard -> rpc.callKw("stock.immediate.transfer", "process", new JsonArray().add(ids(
                           ((Number) wizard).longValue())), new JsonObject().put("context", context)))
                       .compose(SandboxRpc::result);
                 })
@@ -131,9 +131,9 @@ class StockRulesTest {
                 .compose(action -> {
                   outcome.put("action", action);
                   JsonObject context = ((JsonObject) action).getJsonObject("context");
-                  return rpc.call("stock.backorder.confirmation", "create", new JsonArray().add(new JsonObject()),
+                  return rpc.callKw("stock.backorder.confirmation", "create", new JsonArray().add(new JsonObject()),
                       new JsonObject().put("context", context)).compose(SandboxRpc::result)
-                      .compose(wizard -> rpc.call("stock.backorder.confirmation", "process",
+                      .compose(wizard -> rpc.callKw("stock.backorder.confirmation", "process",
                           new JsonArray().add(new JsonArray().add(wizard)), new JsonObject().put("context", context)));
                 })
                 .compose(processed -> state(receipt))
@@ -170,9 +170,9 @@ class StockRulesTest {
                   JsonObject context = activeContext.copy().put("active_id", receipt).put("active_ids", ids(receipt));
                   JsonObject wizard = new JsonObject().put("picking_id", receipt).put("product_return_moves",
                       lines(new JsonObject().put("product_id", OFFICE_CHAIR).put("quantity", 1).put("move_id", move)));
-                  return rpc.call("stock.return.picking", "create", new JsonArray().add(wizard),
+                  return rpc.callKw("stock.return.picking", "create", new JsonArray().add(wizard),
                       new JsonObject().put("context", context)).compose(SandboxRpc::result)
-                      .compose(id -> rpc.call("stock.return.picking", "action_create_returns",
+                      .compose(id -> rpc.callKw("stock.return.picking", "action_create_returns",
                           new JsonArray().add(new JsonArray().add(id)), new JsonObject().put("context", context)))
                       .compose(SandboxRpc::result);
                 })

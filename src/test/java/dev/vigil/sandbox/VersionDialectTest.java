@@ -33,7 +33,7 @@ class VersionDialectTest {
       rpc = new SandboxRpc(vertx, sandbox);
       Future<List<JsonObject>> all = rpc.login(DB, "admin", "admin").map(login -> new java.util.ArrayList<>());
       for (Call call : calls) {
-        all = all.compose(list -> rpc.call(call.model(), call.method(), call.args(), new JsonObject())
+        all = all.compose(list -> rpc.callKw(call.model(), call.method(), call.args(), new JsonObject())
             .map(answer -> {
               list.add(answer);
               return list;
