@@ -13,13 +13,15 @@ import java.util.List;
  * One sandbox Odoo server as a deployable unit: validates its {@link SandboxConfig} (refusing to
  * start with every problem listed), reads the demo data off the event loop, builds the databases
  * and listens. {@link #start()} completes once the server listens; {@link #port()} and
- * {@link #control()} are usable from then on. Undeploying closes the server.
+ * {@link #control()} are usable from then on. Undeploying stops the background load and closes
+ * the server; requests still waiting on a hung database are dropped with their connections.
  */
 public final class SandboxOdooVerticle extends VerticleBase {
   private final SandboxConfig config;
   private final InstantSource clock;
   private volatile HttpServer httpServer;
   private volatile SandboxControl control;
+  private OdooServer server;
 
   public SandboxOdooVerticle(SandboxConfig config) {
     this(config, InstantSource.system());
@@ -39,13 +41,22 @@ public final class SandboxOdooVerticle extends VerticleBase {
     }
     return vertx.executeBlocking(DemoData::load)
         .compose(demoData -> {
-          OdooServer server = new OdooServer(vertx, context, config, demoData, clock);
+          server = new OdooServer(vertx, context, config, demoData, clock);
           control = new SandboxControl(context, server);
           return vertx.createHttpServer()
               .requestHandler(SandboxRouter.create(vertx, server))
               .listen(config.port(), config.host());
         })
         .onSuccess(listening -> httpServer = listening);
+  }
+
+  /** Stops the simulated background users; Vert.x closes the HTTP server. */
+  @Override
+  public Future<?> stop() {
+    if (server != null) {
+      server.background().stopAll();
+    }
+    return Future.succeededFuture();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
 class SandboxConfigTest {
+  private SandboxRpc rpc;
 
   @Test
   @DisplayName("The defaults are a usable server: loopback, ephemeral port, 4 workers, account and stock")
@@ -30,6 +31,22 @@ class SandboxConfigTest {
     assertEquals(Set.of("account", "stock"), config.databases().get(0).modules());
     assertEquals(Set.of("account", "purchase", "stock"),
         SandboxConfig.Database.of("east").withModule("purchase").modules());
+  }
+
+  @Test
+  @DisplayName("Configured passwords replace the demo ones, for logins and as JSON-RPC credentials")
+  void customPasswords(Vertx vertx, VertxTestContext testContext) {
+    SandboxConfig config = SandboxConfig.defaults(16, "clinic").withPasswords("s3cret", "d3mo").withLatencyScale(0);
+    SandboxOdoo.start(vertx, config).compose(sandbox -> {
+      rpc = new SandboxRpc(vertx, sandbox);
+      return rpc.login("clinic", "admin", "admin")
+          .compose(refused -> rpc.login("clinic", "demo", "d3mo")
+              .map(accepted -> List.of(SandboxRpc.errorName(refused), accepted.getJsonObject("result").getInteger("uid"))))
+          .eventually(sandbox::stop);
+    }).onComplete(testContext.succeeding(answers -> testContext.verify(() -> {
+      assertEquals(List.of("odoo.exceptions.AccessDenied", 6), answers);
+      testContext.completeNow();
+    })));
   }
 
   @Test

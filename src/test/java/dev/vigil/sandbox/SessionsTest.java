@@ -126,16 +126,23 @@ class SessionsTest {
   void redirectToLogin(Vertx vertx, VertxTestContext testContext) {
     List<HttpResponse<Buffer>> responses = new ArrayList<>();
     sandbox(vertx, SandboxConfig.defaults(16, DB).withSessionExpiry(SessionExpiryMode.REDIRECT_LOGIN))
-        .compose(sandbox -> rpc.post(COUNT, countParams()).map(responses::add)
-            .compose(redirected -> rpc.login(DB, "admin", "admin"))
+        .compose(sandbox -> rpc.post(COUNT, countParams())
+            .compose(redirected -> {
+              responses.add(redirected);
+              return rpc.plain().get(redirected.getHeader("Location")).send();
+            })
+            .map(responses::add)
+            .compose(loginPage -> rpc.login(DB, "admin", "admin"))
             .compose(login -> rpc.post(COUNT, countParams())).map(responses::add)
             .eventually(sandbox::stop))
         .onComplete(testContext.succeeding(done -> testContext.verify(() -> {
           assertEquals(303, responses.get(0).statusCode());
           assertEquals("/web/login?redirect=%2Fweb%2Fdataset%2Fcall_kw%2Fres.partner%2Fsearch_count",
               responses.get(0).getHeader("Location"));
-          assertEquals(200, responses.get(1).statusCode());
-          assertEquals(9, responses.get(1).bodyAsJsonObject().getInteger("result"));
+          assertEquals(200, responses.get(1).statusCode(), "the login page exists");
+          assertTrue(responses.get(1).bodyAsString().contains("oe_login_form"));
+          assertEquals(200, responses.get(2).statusCode());
+          assertEquals(9, responses.get(2).bodyAsJsonObject().getInteger("result"));
           testContext.completeNow();
         })));
   }

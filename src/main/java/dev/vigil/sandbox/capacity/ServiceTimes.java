@@ -14,7 +14,8 @@ public final class ServiceTimes {
   public static final long AUTHENTICATE = 300;
   public static final long SESSION = 5;
   public static final long DATABASE_LIST = 20;
-  public static final long NOT_FOUND = 20;
+  /** A plain HTML page: 404, the 400 of a JSON route, the login page. */
+  public static final long PAGE = 20;
   public static final long JSONRPC_OVERHEAD = 10;
   /** One request of the synthetic "heavy workload" of a database. */
   public static final long BACKGROUND_REQUEST = 250;

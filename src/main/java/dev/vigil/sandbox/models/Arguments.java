@@ -12,7 +12,7 @@ import java.util.Map;
  * positional first, then keywords; too many positionals or an unknown keyword is a
  * {@code TypeError}.
  */
-public final class Arguments {
+final class Arguments {
   private final Map<String, Object> values;
 
   private Arguments(Map<String, Object> values) {

@@ -66,8 +66,13 @@ public final class Database {
     return clock;
   }
 
-  public ModelRegistry registry() {
+  ModelRegistry registry() {
     return registry;
+  }
+
+  /** Whether the model exists in this database (its module is installed). */
+  public boolean hasModel(String model) {
+    return registry.hasModel(model);
   }
 
   public Store store() {

@@ -7,7 +7,7 @@ import java.util.List;
  * whether it runs on records (its first positional argument is then the ids), its parameter names
  * in order, and its body.
  */
-public record MethodSpec(String owner, String name, boolean onRecords, List<String> params, ModelMethod body) {
+record MethodSpec(String owner, String name, boolean onRecords, List<String> params, ModelMethod body) {
 
   /** A method on records: {@code model.method(ids, *params)}. */
   public static MethodSpec onRecords(String owner, String name, ModelMethod body, String... params) {

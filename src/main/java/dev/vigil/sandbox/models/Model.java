@@ -126,11 +126,6 @@ public final class Model {
     return row;
   }
 
-  /** A field's value as domains see it (computed fields computed). */
-  public Object value(Record record, String fieldName) {
-    return Values.raw(env.store(), field(fieldName), record);
-  }
-
   public String displayName(Record record) {
     return schema.displayName(env.store(), record);
   }

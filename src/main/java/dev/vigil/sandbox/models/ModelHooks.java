@@ -8,7 +8,7 @@ import java.util.List;
  * Business rules a model applies around the generic ORM operations. Hooks throw
  * {@link dev.vigil.sandbox.orm.OdooError}s to refuse an operation; the call is then rolled back.
  */
-public interface ModelHooks {
+interface ModelHooks {
   /** A model without rules of its own. */
   ModelHooks NONE = new ModelHooks() {};
 

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code None} (a response without {@code result}).
  */
 @FunctionalInterface
-public interface ModelMethod {
+interface ModelMethod {
 
   /**
    * @param ids the records the method runs on ({@code self}); empty for model-level methods

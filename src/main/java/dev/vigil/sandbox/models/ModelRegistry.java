@@ -12,7 +12,7 @@ import java.util.Optional;
  * methods, and the generic methods every model has. Built once per database from its installed
  * modules; immutable afterwards.
  */
-public final class ModelRegistry {
+final class ModelRegistry {
   private final Map<String, ModelSchema> schemas;
   private final Map<String, ModelHooks> hooks;
   private final Map<String, Map<String, MethodSpec>> methods;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The models and rules one Odoo module adds to a database where it is installed. */
-public interface OdooModule {
+interface OdooModule {
 
   /** The technical name of the Odoo module ({@code account}, {@code stock}, ...). */
   String module();

@@ -26,9 +26,4 @@ public enum FieldType {
   public boolean isToMany() {
     return this == ONE2MANY || this == MANY2MANY;
   }
-
-  /** Whether values of this type are numbers (rendered as 0 or 0.0 when empty). */
-  public boolean isNumeric() {
-    return this == INTEGER || this == FLOAT || this == MONETARY;
-  }
 }

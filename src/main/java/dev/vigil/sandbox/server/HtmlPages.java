@@ -24,6 +24,23 @@ final class HtmlPages {
         """;
   }
 
+  /** The login page a {@code REDIRECT_LOGIN} server sends session-less calls to (a bare form). */
+  static String login() {
+    return """
+        <!DOCTYPE html>
+        <html>
+            <head><meta charset="utf-8"/><title>Login | Odoo</title></head>
+            <body>
+                <form class="oe_login_form" role="form" method="post" action="/web/login">
+                    <input type="text" name="login" id="login" required="required"/>
+                    <input type="password" name="password" id="password" required="required"/>
+                    <button type="submit">Log in</button>
+                </form>
+            </body>
+        </html>
+        """;
+  }
+
   /** The answer to a plain HTTP request on a JSON route (e.g. {@code GET /web/webclient/version_info}). */
   static String jsonRouteOverHttp(String path) {
     return "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n"

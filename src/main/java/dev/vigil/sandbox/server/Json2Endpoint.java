@@ -49,7 +49,7 @@ final class Json2Endpoint {
           .orElseThrow(() -> OdooErrors.httpException("Unauthorized", 401, "Invalid apikey"));
       server.requireUp(db.name());
       JsonObject body = parse(request.body());
-      if (!db.registry().hasModel(request.model())) {
+      if (!db.hasModel(request.model())) {
         throw OdooErrors.httpException("NotFound", 404, "The model " + request.model() + " does not exist.");
       }
       Object result = ModelCalls.callNamed(new Env(db, user, null), request.model(), request.method(), body);

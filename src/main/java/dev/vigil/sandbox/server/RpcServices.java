@@ -44,7 +44,7 @@ final class RpcServices {
     if (service.equals("common") && (method.equals("login") || method.equals("authenticate"))) {
       return ServiceTimes.AUTHENTICATE;
     }
-    return ServiceTimes.VERSION_INFO;
+    return service.equals("db") ? ServiceTimes.DATABASE_LIST : ServiceTimes.VERSION_INFO;
   }
 
   private HttpReply handle(JsonRpcCall call) {
@@ -85,7 +85,7 @@ final class RpcServices {
     if (model == null || modelMethod == null) {
       throw OdooErrors.typeError(method + "() missing 2 required positional arguments: 'model' and 'method'");
     }
-    if (!db.registry().hasModel(model)) {
+    if (!db.hasModel(model)) {
       throw OdooErrors.userError("Object " + model + " doesn't exist");
     }
     Env env = new Env(db, user, null);

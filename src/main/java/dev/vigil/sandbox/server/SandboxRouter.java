@@ -50,18 +50,20 @@ public final class SandboxRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/web/health").handler(context -> routes.serve(context, null, ServiceTimes.HEALTH,
         () -> HttpReply.json(200, new JsonObject().put("status", "pass"))));
+    router.get("/web/login").handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
+        () -> HttpReply.html(200, HtmlPages.login())));
     Map<String, JsonRpcEndpoint> endpoints = new WebEndpoints(server).byPath();
     endpoints.put("/jsonrpc", new RpcServices(server).endpoint());
     endpoints.forEach((path, endpoint) -> {
       router.post(path).handler(context -> routes.jsonRpc(context, endpoint));
-      router.route(path).handler(context -> routes.serve(context, null, ServiceTimes.NOT_FOUND,
+      router.route(path).handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
           () -> HttpReply.html(400, HtmlPages.jsonRouteOverHttp(context.request().path()))));
     });
     if (server.dialect().servesJson2()) {
       Json2Endpoint json2 = new Json2Endpoint(server);
       router.post("/json/2/:model/:method").handler(context -> routes.json2(context, json2));
     }
-    router.route().last().handler(context -> routes.serve(context, null, ServiceTimes.NOT_FOUND,
+    router.route().last().handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
         () -> HttpReply.html(404, HtmlPages.notFound())));
     return router;
   }
@@ -116,7 +118,7 @@ public final class SandboxRouter {
         bodyText(context));
     Optional<Database> db = json2.database(request);
     if (db.isEmpty()) {
-      serve(context, null, ServiceTimes.NOT_FOUND, () -> HttpReply.html(404, HtmlPages.notFound()));
+      serve(context, null, ServiceTimes.PAGE, () -> HttpReply.html(404, HtmlPages.notFound()));
       return;
     }
     serve(context, db.get().name(), json2.serviceMillis(request), () -> json2.handle(request, db.get()));

@@ -42,7 +42,7 @@ final class SessionInfo {
         .put("bundle_params", new JsonObject().put("lang", "en_US"))
         .put("show_effect", true)
         .put("display_switch_company_menu", true);
-    dialect.addSessionInfo(info, new SessionUser(user.uid(), user.login(), user.name(), user.partnerId(), user.admin()));
+    dialect.addSessionInfo(info, new SessionUser(user.uid(), user.admin()));
     return info;
   }
 }

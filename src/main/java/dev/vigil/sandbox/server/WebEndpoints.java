@@ -3,7 +3,6 @@ package dev.vigil.sandbox.server;
 import dev.vigil.sandbox.capacity.ServiceTimes;
 import dev.vigil.sandbox.models.Database;
 import dev.vigil.sandbox.models.Env;
-import dev.vigil.sandbox.models.Model;
 import dev.vigil.sandbox.models.ModelCalls;
 import dev.vigil.sandbox.models.User;
 import dev.vigil.sandbox.orm.OdooErrors;
@@ -79,7 +78,7 @@ final class WebEndpoints {
   private HttpReply callKw(JsonRpcCall call) {
     Env env = sessionEnv(call);
     String model = call.text("model");
-    if (!env.db().registry().hasModel(model)) {
+    if (!env.db().hasModel(model)) {
       throw server.dialect().unknownModelOnCallKw(model);
     }
     return result(call, ModelCalls.callKw(env, model, call.text("method"), call.list("args"), call.object("kwargs")));
@@ -89,7 +88,7 @@ final class WebEndpoints {
   private HttpReply legacySearchRead(JsonRpcCall call) {
     Env env = sessionEnv(call);
     String modelName = call.text("model");
-    if (!env.db().registry().hasModel(modelName)) {
+    if (!env.db().hasModel(modelName)) {
       throw OdooErrors.keyError(modelName);
     }
     JsonObject kwargs = new JsonObject()
@@ -98,9 +97,8 @@ final class WebEndpoints {
         .put("offset", call.params().getValue("offset") instanceof Number offset ? offset : 0)
         .put("limit", call.params().getValue("limit"))
         .put("order", call.optionalText("sort"));
-    Model model = env.model(modelName);
-    JsonArray records = (JsonArray) ModelCalls.callKw(env, modelName, "search_read", new JsonArray(), kwargs);
-    int length = model.search(call.list("domain")).size();
+    Object records = ModelCalls.callKw(env, modelName, "search_read", new JsonArray(), kwargs);
+    Object length = ModelCalls.callKw(env, modelName, "search_count", new JsonArray().add(call.list("domain")), null);
     return result(call, new JsonObject().put("length", length).put("records", records));
   }
 
