@@ -6,18 +6,21 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server's sessions, in memory: anonymous sessions are handed out by public routes, a login
- * rotates the session id, logout and {@link #expireAll()} (a server restart) drop sessions. Ids
+ * The server's sessions, in memory: public routes hand out anonymous session ids (kept nowhere:
+ * like Odoo, an empty session is not stored), a login rotates the session id, logout and
+ * {@link #expireAll()} (a server restart) drop sessions, and beyond {@value #CAPACITY} logged-in
+ * sessions the least recently used one is dropped (Odoo's session garbage collection). Ids
  * follow the version's format; the cookie is {@code session_id=<id>; Expires=...;
  * Max-Age=604800; HttpOnly; Path=/}. On the sandbox's context only.
  */
 public final class SessionStore {
+  static final int CAPACITY = 10_000;
   private static final long MAX_AGE_SECONDS = 604800;
   private static final DateTimeFormatter EXPIRES =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -25,21 +28,26 @@ public final class SessionStore {
   private final Dialect dialect;
   private final InstantSource clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Session> sessions = new HashMap<>();
+  private final Map<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+      return size() > CAPACITY;
+    }
+  };
 
   public SessionStore(Dialect dialect, InstantSource clock) {
     this.dialect = dialect;
     this.clock = clock;
   }
 
-  /** The live session with this id, if any. */
+  /** The logged-in session with this id, if it is still live. */
   public Optional<Session> find(String id) {
     return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
   }
 
-  /** A new anonymous session. */
+  /** A new anonymous session (not stored). */
   public Session open() {
-    return store(new Session(dialect.newSessionId(random), null, null));
+    return new Session(dialect.newSessionId(random), null, null);
   }
 
   /** Logs a user in: the previous session (if any) is dropped and a new id issued. */
@@ -47,7 +55,9 @@ public final class SessionStore {
     if (previousId != null) {
       sessions.remove(previousId);
     }
-    return store(new Session(dialect.newSessionId(random), db, user));
+    Session session = new Session(dialect.newSessionId(random), db, user);
+    sessions.put(session.id(), session);
+    return session;
   }
 
   /** Logs out: drops the session and issues a new anonymous one. */
@@ -66,10 +76,5 @@ public final class SessionStore {
     String expires = EXPIRES.format(clock.instant().plus(dialect.sessionCookieExpiry()));
     return "session_id=" + session.id() + "; Expires=" + expires + "; Max-Age=" + MAX_AGE_SECONDS
         + "; HttpOnly; Path=/";
-  }
-
-  private Session store(Session session) {
-    sessions.put(session.id(), session);
-    return session;
   }
 }
