@@ -100,15 +100,15 @@ final class StockWizards implements OdooModule {
     List<Record> records = transfers(wizards, ids);
     MoveQuantities quantities = wizards.env().dialect().moveQuantities();
     records.forEach(picking -> {
-      StockPickings.confirm(pickings, picking);
-      StockPickings.moves(pickings, picking).forEach(quantities::markAllDone);
+      Transfers.confirm(pickings, picking);
+      Transfers.moves(pickings, picking).forEach(quantities::markAllDone);
     });
-    return StockPickings.validate(pickings, records);
+    return Transfers.validate(pickings, records);
   }
 
   private static Object finish(Model wizards, List<Long> ids, boolean keepBackorder) {
     Model pickings = wizards.model("stock.picking");
-    transfers(wizards, ids).forEach(picking -> StockPickings.markDone(pickings, picking, keepBackorder));
+    transfers(wizards, ids).forEach(picking -> Transfers.markDone(pickings, picking, keepBackorder));
     return true;
   }
 
@@ -144,7 +144,7 @@ final class StockWizards implements OdooModule {
         .put("partner_id", original.ref("partner_id"))
         .put("origin", "Return of " + original.string("name"))
         .put("move_ids", moves));
-    StockPickings.assign(pickings, pickings.record(returnId));
+    Transfers.assign(pickings, pickings.record(returnId));
     return wizards.env().dialect().returnAction(returnId, returnType, original.ref("partner_id"), wizards.env().context());
   }
 
@@ -177,7 +177,7 @@ final class StockWizards implements OdooModule {
       }
       if (values.getValue("product_return_moves") == null) {
         JsonArray lines = new JsonArray();
-        StockPickings.moves(pickings, picking).stream().filter(move -> "done".equals(move.string("state")))
+        Transfers.moves(pickings, picking).stream().filter(move -> "done".equals(move.string("state")))
             .forEach(move -> lines.add(new JsonArray().add(0).add(0).add(new JsonObject()
                 .put("product_id", move.ref("product_id"))
                 .put("quantity", move.number("product_uom_qty"))
