@@ -15,8 +15,10 @@ import java.util.Set;
 /**
  * The {@code purchase} models, present only where the module is installed: an order is created
  * as a draft named {@code P00001}, {@code button_confirm} makes it a purchase order,
- * {@code button_cancel} cancels it, and only draft or cancelled orders may be deleted. Confirming
- * does not create receipts (the sandbox's purchase flow stops at the order).
+ * {@code button_cancel} cancels it, and only draft or cancelled orders may be deleted. Where
+ * {@code stock} is installed too (Odoo's {@code purchase_stock}), confirming creates a ready
+ * receipt whose origin is the order's name, {@code picking_ids} lists it, and cancelling the
+ * order cancels its receipts that are not done.
  */
 final class PurchaseOrders implements OdooModule {
   private static final String CLASS = "PurchaseOrder";
@@ -28,7 +30,7 @@ final class PurchaseOrders implements OdooModule {
 
   @Override
   public List<ModelSchema> schemas(Dialect dialect, Set<String> installed) {
-    ModelSchema order = ModelSchema.builder("purchase.order", "Purchase Order")
+    ModelSchema.Builder order = ModelSchema.builder("purchase.order", "Purchase Order")
         .order("id desc")
         .field(Field.chars("name", "Order Reference").withDefault("New"))
         .field(Field.many2one("partner_id", "Vendor", "res.partner").asRequired())
@@ -41,8 +43,10 @@ final class PurchaseOrders implements OdooModule {
         .field(Field.of("date_approve", FieldType.DATETIME, "Confirmation Date"))
         .field(Field.many2one("company_id", "Company", "res.company").withDefault(1L))
         .field(Field.of("amount_untaxed", FieldType.MONETARY, "Untaxed Amount").computedBy(PurchaseOrders::amount))
-        .field(Field.of("amount_total", FieldType.MONETARY, "Total").computedBy(PurchaseOrders::amount))
-        .build();
+        .field(Field.of("amount_total", FieldType.MONETARY, "Total").computedBy(PurchaseOrders::amount));
+    if (installed.contains("stock")) {
+      order.field(Field.many2many("picking_ids", "Receptions", "stock.picking").computedBy(PurchaseOrders::receiptIds));
+    }
     ModelSchema line = ModelSchema.builder("purchase.order.line", "Purchase Order Line")
         .field(Field.many2one("order_id", "Order Reference", "purchase.order").asRequired())
         .field(Field.many2one("product_id", "Product", "product.product"))
@@ -55,7 +59,7 @@ final class PurchaseOrders implements OdooModule {
                 AccountMoves.currencyRound(record.number("product_qty") * record.number("price_unit"))))
         .field(Field.of("date_planned", FieldType.DATETIME, "Expected Arrival"))
         .build();
-    return List.of(order, line);
+    return List.of(order.build(), line);
   }
 
   private static Object amount(Store store, Record order) {
@@ -63,6 +67,16 @@ final class PurchaseOrders implements OdooModule {
         .filter(line -> Long.valueOf(order.id()).equals(line.ref("order_id")))
         .mapToDouble(line -> line.number("product_qty") * line.number("price_unit"))
         .sum());
+  }
+
+  private static Object receiptIds(Store store, Record order) {
+    return receipts(store, order).stream().map(Record::id).toList();
+  }
+
+  private static List<Record> receipts(Store store, Record order) {
+    return store.table("stock.picking").all().stream()
+        .filter(picking -> order.string("name").equals(picking.string("origin")))
+        .toList();
   }
 
   @Override
@@ -75,12 +89,21 @@ final class PurchaseOrders implements OdooModule {
             if ("draft".equals(order.string("state")) || "sent".equals(order.string("state"))) {
               order.set("state", "purchase");
               order.set("date_approve", orders.env().now());
+              if (orders.env().db().modules().contains("stock")) {
+                PurchaseReceipts.create(orders, order);
+              }
             }
           }
           return true;
         }))
         .method("purchase.order", MethodSpec.onRecords(CLASS, "button_cancel", (orders, ids, args) -> {
-          orders.existing(ids).forEach(order -> order.set("state", "cancel"));
+          for (Record order : orders.existing(ids)) {
+            order.set("state", "cancel");
+            Model pickings = orders.model("stock.picking");
+            receipts(orders.env().store(), order).stream()
+                .filter(picking -> !"done".equals(picking.string("state")))
+                .forEach(picking -> Transfers.cancel(pickings, picking));
+          }
           return null;
         }))
         .method("purchase.order", MethodSpec.onRecords(CLASS, "button_draft", (orders, ids, args) -> {

@@ -1,0 +1,13 @@
+package dev.vigil;
+
+import dev.vigil.cli.VigilCommand;
+import picocli.CommandLine;
+
+/** The {@code vigil} command: parses the command line and exits with the command's code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(VigilCommand.commandLine().execute(args));
+  }
+}
