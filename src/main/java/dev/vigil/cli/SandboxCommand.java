@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 /** {@code vigil sandbox}: serves a built-in sandbox Odoo until interrupted. */
 @Command(
     name = "sandbox",
-    mixinStandardHelpOptions = true,
     description = {
       "Start the built-in sandbox Odoo: answers the JSON-RPC calls of Vigil's journeys in the",
       "dialect of Odoo 16, 17, 18 or 19, for demos and tests. Not a replacement for a real Odoo.",
@@ -26,6 +25,10 @@ import picocli.CommandLine.Option;
     })
 public final class SandboxCommand implements Callable<Integer> {
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
+
+  /** Declared by hand: the standard help mixin would also claim --version, which here is Odoo's. */
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--port", defaultValue = "8069", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
