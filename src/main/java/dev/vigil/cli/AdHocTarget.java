@@ -81,6 +81,8 @@ final class AdHocTarget {
         List.of(new TenantJourney(journeyId, Duration.ofMinutes(1), Map.of(), Optional.empty())),
         Set.of(),
         "UTC",
+        List.of(),
+        Optional.empty(),
         SourcePos.none("command line"));
   }
 }

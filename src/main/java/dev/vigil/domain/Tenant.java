@@ -15,7 +15,9 @@ import java.util.Set;
  * @param api the Odoo API journeys use
  * @param placement labels naming the shared resources (odoo pool, postgres server, node pool)
  * @param allowedOrigins origins besides {@code baseUrl} that HTTP and browser steps may reach
- * @param timezone IANA zone for {@code ${today}}; the tenant's business day
+ * @param timezone IANA zone for {@code ${today}} and recurring maintenance windows
+ * @param maintenance when failures are expected and must not make the tenant DOWN
+ * @param sandbox for {@code vigil demo}: the sandbox Odoo to start for this tenant
  */
 public record Tenant(
     String id,
@@ -29,12 +31,21 @@ public record Tenant(
     List<TenantJourney> journeys,
     Set<String> allowedOrigins,
     String timezone,
+    List<MaintenanceWindow> maintenance,
+    Optional<SandboxHint> sandbox,
     SourcePos source) {
 
   public Tenant {
     placement = Map.copyOf(placement);
     journeys = List.copyOf(journeys);
     allowedOrigins = Set.copyOf(allowedOrigins);
+    maintenance = List.copyOf(maintenance);
+  }
+
+  /** Whether a maintenance window covers this instant. */
+  public boolean inMaintenance(java.time.Instant at) {
+    java.time.ZoneId zone = java.time.ZoneId.of(timezone);
+    return maintenance.stream().anyMatch(window -> window.covers(at, zone));
   }
 
   /** The tenant's configuration of one journey, if it runs it. */

@@ -56,6 +56,8 @@ final class TenantParser {
         map.required("journeys").map(journeysParser::parse).orElse(List.of()),
         map.get("allowed_origins").map(TenantParser::origins).orElse(Set.of()),
         map.get("timezone").flatMap(TenantParser::timezone).orElse("UTC"),
+        List.of(),
+        Optional.empty(),
         root.pos()));
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class OriginGuardTest {
   private static final Tenant TENANT = new Tenant("clinic-north", "Clinic North", URI.create("https://odoo.clinic.test"),
       "clinic_north", OdooApi.SESSION, new Credentials("admin", new SecretRef.Env("X")), Tier.SHARED, Map.of(),
-      List.of(), Set.of("https://cdn.clinic.test:8443"), "UTC", SourcePos.none("test"));
+      List.of(), Set.of("https://cdn.clinic.test:8443"), "UTC", List.of(),
+      java.util.Optional.empty(), SourcePos.none("test"));
 
   @Test
   @DisplayName("paths resolve on the tenant's Odoo and its listed origins are allowed")

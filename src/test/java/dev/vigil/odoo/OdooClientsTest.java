@@ -51,7 +51,8 @@ class OdooClientsTest {
   static Tenant tenant(String id, String url, String db, OdooApi api, String variable) {
     return new Tenant(id, id, URI.create(url), db, api,
         new Credentials("admin", new SecretRef.Env(variable)), Tier.SHARED,
-        Map.of("odoo_pool", "a"), List.of(), Set.of(), "Europe/Brussels", SourcePos.none("test"));
+        Map.of("odoo_pool", "a"), List.of(), Set.of(), "Europe/Brussels", List.of(), java.util.Optional.empty(),
+        SourcePos.none("test"));
   }
 
   @Test
@@ -70,7 +71,7 @@ class OdooClientsTest {
     OdooClient first = clients.forTenant(base);
     Tenant renamed = new Tenant("t", "Other name", base.baseUrl(), base.database(), base.api(),
         base.credentials(), Tier.DEDICATED, base.placement(), base.journeys(), base.allowedOrigins(),
-        base.timezone(), base.source());
+        base.timezone(), base.maintenance(), base.sandbox(), base.source());
     assertSame(first, clients.forTenant(renamed));
     OdooClient moved = clients.forTenant(tenant("t", "http://10.0.0.2:8069", "db", OdooApi.SESSION, "PW"));
     assertNotSame(first, moved);

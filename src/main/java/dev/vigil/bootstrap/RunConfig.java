@@ -1,0 +1,64 @@
+package dev.vigil.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How {@code vigil run} and {@code vigil demo} run. Each setting comes from, in order of
+ * precedence: a command-line flag, an environment variable {@code VIGIL_<NAME>}, the config file
+ * ({@code --config vigil.yaml}, key {@code <name>}), the default. See README, "Configuration".
+ *
+ * @param httpPort port of the HTTP server (metrics, health); 0 picks a free one
+ * @param dataDir where Vigil keeps its files (buffers, embedded databases later)
+ * @param maxRunsInFlight global cap on runs executing at once
+ * @param maxRunsPerTenant cap per tenant: a hung tenant holds at most this many slots
+ * @param maxQueuedRuns due runs waiting for a global slot; beyond it they are skipped and counted
+ * @param circuitFailures consecutive transport faults (connection, timeout) that open a tenant's circuit
+ * @param circuitProbeInterval how often a tenant with an open circuit is probed
+ * @param shutdownGrace how long in-flight runs may take to finish (teardown included) on shutdown
+ * @param reloadInterval how often tenant and journey files are checked for changes
+ * @param runnerName recorded with every run (defaults to the host name)
+ */
+public record RunConfig(
+    int httpPort,
+    Path dataDir,
+    Path tenantsDir,
+    Path journeysDir,
+    int maxRunsInFlight,
+    int maxRunsPerTenant,
+    int maxQueuedRuns,
+    int circuitFailures,
+    Duration circuitProbeInterval,
+    Duration shutdownGrace,
+    Duration reloadInterval,
+    String runnerName) {
+
+  /** The defaults, before file, environment and flags. */
+  public static RunConfig defaults() {
+    return new RunConfig(
+        8080,
+        Path.of(".vigil"),
+        Path.of("tenants"),
+        Path.of("journeys"),
+        256,
+        4,
+        10_000,
+        3,
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(2),
+        hostName());
+  }
+
+  private static String hostName() {
+    String host = System.getenv("HOSTNAME");
+    if (host != null && !host.isBlank()) {
+      return host;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "vigil";
+    }
+  }
+}

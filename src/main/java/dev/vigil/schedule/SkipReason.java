@@ -1,0 +1,13 @@
+package dev.vigil.schedule;
+
+/** Why a due run did not start. Each is counted ({@code vigil_runs_skipped_total{reason}}). */
+public enum SkipReason {
+  /** The previous run of the same tenant × journey is still going: no pile-up. */
+  PREVIOUS_RUN_ACTIVE,
+  /** The tenant already has its maximum of runs in flight. */
+  TENANT_AT_CAPACITY,
+  /** The tenant's circuit is open after repeated transport faults; it is only probed. */
+  CIRCUIT_OPEN,
+  /** Every global slot is taken and the wait queue is full. */
+  QUEUE_FULL
+}
