@@ -30,6 +30,9 @@ record Failure(StepOutcome outcome, ErrorClass errorClass, String message) {
     if (error instanceof Template.UnresolvedException unresolved) {
       return new Failure(StepOutcome.ERRORED, ErrorClass.JOURNEY, unresolved.getMessage());
     }
+    if (error instanceof RunCutShort) {
+      return new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, error.getMessage());
+    }
     if (error instanceof TimeoutException) {
       return journeyDeadlineBinds
           ? new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, "the journey's time limit ran out during this step")

@@ -26,7 +26,11 @@ import java.util.function.LongSupplier;
  * length, whatever happened before. Durations come from a monotonic clock.
  *
  * <p>Call from a Vert.x context (an event loop); the returned future completes there and never
- * fails: every problem becomes part of the {@link RunResult}.
+ * fails: every problem becomes part of the {@link RunResult}. Thread-safe: one runner serves
+ * several event loops.
+ *
+ * <p>On shutdown, {@link #drain} gives runs a last grace period: then the main steps still running
+ * are cut short (the run ends TIMED_OUT) and teardown runs as always, so nothing is left behind.
  */
 public final class JourneyRunner {
   private final Function<Tenant, OdooClient> odooClients;
@@ -34,6 +38,8 @@ public final class JourneyRunner {
   private final InstantSource clock;
   private final LongSupplier nanoTime;
   private final String runnerName;
+  private final Vertx vertx;
+  private final CutOff cutOff = new CutOff();
 
   /**
    * @param odooClients the tenant's shared Odoo client (sessions outlive runs)
@@ -51,6 +57,12 @@ public final class JourneyRunner {
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.runnerName = runnerName;
+    this.vertx = vertx;
+  }
+
+  /** After {@code grace}, main steps of every run (running or new) are cut short; teardown still runs. */
+  public void drain(Duration grace) {
+    vertx.setTimer(Math.max(1, grace.toMillis()), id -> cutOff.cut());
   }
 
   public Future<RunResult> run(RunRequest request) {
@@ -73,7 +85,7 @@ public final class JourneyRunner {
     if (index == list.size()) {
       return Future.succeededFuture(state);
     }
-    StepRunner.Call call = new StepRunner.Call(request, odoo, state, deadline, teardown);
+    StepRunner.Call call = new StepRunner.Call(request, odoo, state, deadline, teardown, cutOff);
     return steps.run(list.get(index), call)
         .compose(report -> runAll(list, index + 1, request, odoo, report.appliedTo(state), deadline, teardown));
   }

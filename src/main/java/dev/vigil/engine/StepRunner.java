@@ -38,8 +38,13 @@ final class StepRunner {
     this.nanoTime = nanoTime;
   }
 
-  /** Where a step runs: the run, its Odoo client, the state so far, the phase's deadline. */
-  record Call(RunRequest request, OdooClient odoo, RunState state, Deadline deadline, boolean teardown) {}
+  /**
+   * Where a step runs: the run, its Odoo client, the state so far, the phase's deadline, and the
+   * shutdown signal that cuts main steps short (teardown ignores it).
+   */
+  record Call(
+      RunRequest request, OdooClient odoo, RunState state, Deadline deadline, boolean teardown,
+      CutOff cutOff) {}
 
   Future<StepReport> run(Step step, Call call) {
     if (!call.teardown() && call.state().stoppedBy().isPresent()) {
@@ -84,16 +89,22 @@ final class StepRunner {
   }
 
   private Future<Object> execute(Step step, Call call, Duration limit) {
+    boolean cuttable = !call.teardown();
+    if (cuttable && call.cutOff().isCut()) {
+      return Future.failedFuture(new RunCutShort());
+    }
     if (limit.isZero()) {
       return Future.failedFuture(new TimeoutException("no time left"));
     }
     StepContext context = new StepContext(vertx, call.request().tenant(), call.odoo(),
         bindings(call), Deadline.after(limit, nanoTime));
+    Future<Object> action;
     try {
-      return executors.execute(step.action(), context).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+      action = executors.execute(step.action(), context).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException renderingFailed) {
       return Future.failedFuture(renderingFailed);
     }
+    return cuttable ? call.cutOff().guard(action) : action;
   }
 
   private Map<String, Object> bindings(Call call) {
