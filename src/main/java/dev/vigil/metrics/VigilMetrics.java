@@ -28,7 +28,8 @@ import java.util.UUID;
  * Vert.x 5 finds the Micrometer factory through the service loader, without this registry, so its
  * meters would go to a registry nobody scrapes. Vert.x's meters are labelled by HTTP method and
  * status code, pool type and name, and event-bus side only: no remote or local address, no path
- * or route, so tenants' Odoo hosts and request URLs never become label values.
+ * or route; HTTP client pools, which Vert.x names after their server, are folded into one by
+ * {@link ClientPoolFilter}. Tenants' Odoo hosts and request URLs never become label values.
  *
  * <p>Thread-safe. {@link #close()} after the Vert.x instance it created has closed.
  */
@@ -46,6 +47,7 @@ public final class VigilMetrics implements AutoCloseable {
   private final String vertxRegistryName = "vigil-" + UUID.randomUUID();
 
   public VigilMetrics() {
+    registry.config().meterFilter(new ClientPoolFilter());
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
