@@ -10,11 +10,12 @@ import java.util.concurrent.Callable;
 
 /**
  * Vigil's HTTP server: {@code GET /metrics} (Prometheus text format 0.0.4, rendered on a worker
- * thread), {@code GET /health/live} and {@code GET /health/ready}. Anything else is 404.
+ * thread), {@code GET /health/live} and {@code GET /health/ready}. Other paths are 404, other
+ * methods 405.
  *
  * <p>{@link #start()} completes once the server listens, and fails if it cannot (port taken);
  * {@link #port()} is usable from then on. Responses are gzip-compressed for clients that ask,
- * which Prometheus does: a large scrape shrinks tenfold. Undeploying closes the server.
+ * which Prometheus does: a large scrape shrinks thirtyfold. Undeploying closes the server.
  */
 public final class ApiVerticle extends VerticleBase {
   /** A readiness check slower than this is not ready: probes must answer before they time out. */

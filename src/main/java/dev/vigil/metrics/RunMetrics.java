@@ -22,18 +22,20 @@ import java.util.stream.Stream;
  * tagged by tenant, journey, step and enum values (lower-case), never by run id or URL.
  *
  * <p>Histograms have fixed service-level buckets and no client-side percentiles: with tens of
- * thousands of tenants, Micrometer's percentile histogram (some 70 buckets) per tenant × journey ×
- * step would swamp Prometheus. Micrometer adds a {@code _max} gauge beside each histogram.
+ * thousands of tenants, Micrometer's percentile histogram (dozens of buckets) per tenant × journey
+ * × step would swamp Prometheus. Micrometer adds a {@code _max} gauge beside each histogram.
  *
- * <p>Called on the scheduler's event loop; recording is lock-free and allocation-light, and
- * never blocks. Meters are created on first use and stay until the process ends.
+ * <p>Called on the scheduler's event loop and never blocks: a run of eight steps takes about
+ * 10-15 µs to record once its tag sets have been seen; the first run of a tag set registers its
+ * meters, some tens of µs under the registry's lock. Meters stay until the process ends, those of
+ * tenants removed from the catalog included.
  */
 public final class RunMetrics implements RunListener {
   /** Odoo journeys and steps: a fast read is tens of ms, a slow stock flow tens of seconds. */
-  static final Duration[] DURATION_BUCKETS = millis(
+  private static final Duration[] DURATION_BUCKETS = millis(
       10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000);
   /** How late the scheduler starts a due run: nothing to tens of ms, seconds when overloaded. */
-  static final Duration[] LATENESS_BUCKETS = millis(
+  private static final Duration[] LATENESS_BUCKETS = millis(
       5, 10, 25, 50, 100, 250, 500, 1_000, 5_000, 15_000, 60_000);
 
   private final MeterProvider<Timer> journeyDuration;

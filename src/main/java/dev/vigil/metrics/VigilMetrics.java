@@ -63,8 +63,8 @@ public final class VigilMetrics implements AutoCloseable {
 
   /**
    * A Vert.x builder whose metrics go to this registry; add a transport or tracer to it if needed,
-   * then {@code build()}. The given options are copied, their metrics options replaced by
-   * {@link #vertxMetricsOptions()}.
+   * then {@code build()} (or {@code buildClustered()}). The given options are copied, their
+   * metrics options replaced by Vigil's.
    */
   public VertxBuilder vertxBuilder(VertxOptions options) {
     return Vertx.builder()
@@ -73,10 +73,11 @@ public final class VigilMetrics implements AutoCloseable {
   }
 
   /**
-   * The Vert.x metrics options Vigil runs with: enabled, bounded labels, Netty event-loop pending
-   * tasks, JVM meters left to this class (binding them twice would double-count GC pauses).
+   * The Vert.x metrics options Vigil runs with: enabled, bounded labels, Netty's event-loop
+   * pending tasks and buffer allocator, JVM meters left to this class (binding them twice would
+   * double-count GC pauses).
    */
-  public MicrometerMetricsOptions vertxMetricsOptions() {
+  private MicrometerMetricsOptions vertxMetricsOptions() {
     return new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(vertxRegistryName)

@@ -112,6 +112,26 @@ class MonitorGaugesTest {
   }
 
   @Test
+  @DisplayName("Between reloads, the same series show the new statuses and circuits")
+  void valuesFollowWithoutReload(VertxTestContext ctx) {
+    served.scrape()
+        .compose(before -> {
+          state.status(NORTH, "invoice-post", Status.DEGRADED).circuitOpen(NORTH, false).circuitOpen(BAKERY, true);
+          return served.scrape();
+        })
+        .onComplete(ctx.succeeding(scraped -> ctx.verify(() -> {
+          scraped.assertSeries("vigil_journey_status", Map.of(
+              Map.of("tenant", NORTH, "journey", "invoice-post"), 1.0,
+              Map.of("tenant", NORTH, "journey", "login"), 0.0,
+              Map.of("tenant", BAKERY, "journey", "login"), 4.0));
+          scraped.assertSeries("vigil_circuit_open", Map.of(
+              Map.of("tenant", NORTH), 0.0,
+              Map.of("tenant", BAKERY), 1.0));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("A tenant whose circuit is open has its gauge even before any status of its own")
   void openCircuitWithoutStatus(VertxTestContext ctx) {
     state.circuitOpen(DENTIST, true);

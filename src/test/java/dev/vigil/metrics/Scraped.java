@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** A Prometheus text-format (0.0.4) scrape, parsed: samples with their labels, types and help texts. */
@@ -116,7 +117,7 @@ public final class Scraped {
    * The buckets of one histogram series: upper bound ({@code le}) to cumulative count, in order.
    */
   public Map<Double, Double> buckets(String histogram, Map<String, String> labels) {
-    Map<Double, Double> buckets = new java.util.TreeMap<>();
+    Map<Double, Double> buckets = new TreeMap<>();
     for (Sample s : samples(histogram + "_bucket")) {
       Map<String, String> rest = new HashMap<>(s.labels());
       String le = rest.remove("le");

@@ -9,12 +9,13 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -142,7 +143,7 @@ class VigilMetricsTest {
   }
 
   private static Set<Map<String, String>> httpPools(Scraped scraped, String name) {
-    Set<Map<String, String>> pools = new java.util.HashSet<>();
+    Set<Map<String, String>> pools = new HashSet<>();
     scraped.labelSets(name).stream().filter(labels -> "http".equals(labels.get("pool_type"))).forEach(pools::add);
     return pools;
   }
