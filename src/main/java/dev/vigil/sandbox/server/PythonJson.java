@@ -87,17 +87,9 @@ final class PythonJson {
       pos++;
       skipWhitespace();
       value();
-      skipWhitespace();
-      char next = peek();
-      if (next == '}') {
-        pos++;
+      if (closedOrComma('}')) {
         return;
       }
-      if (next != ',') {
-        throw new Failure("Expecting ',' delimiter", pos);
-      }
-      pos++;
-      skipWhitespace();
       if (peek() != '"') {
         throw new Failure("Expecting property name enclosed in double quotes", pos);
       }
@@ -111,20 +103,25 @@ final class PythonJson {
       pos++;
       return;
     }
-    while (true) {
+    do {
       value();
-      skipWhitespace();
-      char next = peek();
-      if (next == ']') {
-        pos++;
-        return;
-      }
-      if (next != ',') {
-        throw new Failure("Expecting ',' delimiter", pos);
-      }
+    } while (!closedOrComma(']'));
+  }
+
+  /** After a member or an element: true past the closing bracket, false past a comma. */
+  private boolean closedOrComma(char close) {
+    skipWhitespace();
+    char next = peek();
+    if (next == close) {
       pos++;
-      skipWhitespace();
+      return true;
     }
+    if (next != ',') {
+      throw new Failure("Expecting ',' delimiter", pos);
+    }
+    pos++;
+    skipWhitespace();
+    return false;
   }
 
   private void string() {
