@@ -51,7 +51,7 @@ final class StepRunner {
             ? attemptWithFallback(step, call)
             : Future.succeededFuture(skipped(step, "skipped: condition '" + step.when().get().text() + "' does not hold")),
         error -> Future.succeededFuture(
-            failed(step, call, error, Duration.ZERO, call.deadline().binds(step.timeout()))));
+            failed(step, call, error, Duration.ZERO, call.deadline().binds(step.timeout()), false)));
   }
 
   private Future<Boolean> conditionHolds(Step step, Call call) {
@@ -75,20 +75,21 @@ final class StepRunner {
     long started = nanoTime.getAsLong();
     Duration limit = call.deadline().cap(step.timeout());
     boolean journeyBinds = call.deadline().binds(step.timeout());
-    return execute(step, call, limit).transform(done -> {
+    Deadline stepDeadline = Deadline.after(limit, nanoTime);
+    return execute(step, call, limit, stepDeadline).transform(done -> {
       Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
       return Future.succeededFuture(done.succeeded()
           ? checked(step, call, done.result(), took)
-          : failed(step, call, done.cause(), took, journeyBinds));
+          : failed(step, call, done.cause(), took, journeyBinds, stepDeadline.remaining().isZero()));
     });
   }
 
-  private Future<Object> execute(Step step, Call call, Duration limit) {
+  private Future<Object> execute(Step step, Call call, Duration limit, Deadline stepDeadline) {
     if (limit.isZero()) {
       return Future.failedFuture(new TimeoutException("no time left"));
     }
     StepContext context = new StepContext(vertx, call.request().tenant(), call.odoo(),
-        bindings(call), Deadline.after(limit, nanoTime));
+        bindings(call), stepDeadline);
     try {
       return executors.execute(step.action(), context).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException renderingFailed) {
@@ -129,11 +130,16 @@ final class StepRunner {
     return new StepReport(passed, saved, Optional.ofNullable(value));
   }
 
-  private StepReport failed(Step step, Call call, Throwable error, Duration took, boolean journeyBinds) {
+  /**
+   * @param limitReached the step's time was up when it failed: a TIMEOUT fault from the executor
+   *     then means the same as the runner's own time-out (whichever timer fired first)
+   */
+  private StepReport failed(
+      Step step, Call call, Throwable error, Duration took, boolean journeyBinds, boolean limitReached) {
     if (call.teardown() && error instanceof Template.UnresolvedException unresolved) {
       return skipped(step, "skipped: nothing to clean up, " + unresolved.getMessage());
     }
-    return StepReport.of(failure(step, Failure.of(error, journeyBinds, step.timeout()), took));
+    return StepReport.of(failure(step, Failure.of(error, journeyBinds, limitReached, step.timeout()), took));
   }
 
   private static StepReport merged(Step step, StepReport own, StepReport fallback) {
