@@ -13,6 +13,7 @@ import dev.vigil.domain.SecretRef;
 import java.util.function.Function;
 import dev.vigil.odoo.OdooClients;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.InstantSource;
@@ -24,6 +25,13 @@ import java.time.InstantSource;
  */
 public final class Engine {
   private static final int CONNECT_TIMEOUT_MS = 5_000;
+  /**
+   * Connections per Odoo origin. Tenants of one server (one URL, several databases) share the
+   * pool, and a hung database holds a connection for each of its runs in flight: with Vert.x's
+   * default of 5, two hung tenants made every other tenant of their server wait for a connection
+   * and fail as CONNECTION. Concurrency is bounded per tenant by its runs, not by this pool.
+   */
+  private static final int CONNECTIONS_PER_ORIGIN = 256;
 
   private final WebClient odooHttp;
   private final WebClient stepHttp;
@@ -31,8 +39,8 @@ public final class Engine {
   private final JourneyRunner runner;
 
   public Engine(Vertx vertx, Function<SecretRef, Secret> secrets, String runnerName) {
-    this.odooHttp = WebClient.create(vertx, clientOptions("vigil-odoo"));
-    this.stepHttp = WebClient.create(vertx, clientOptions("vigil-http-step"));
+    this.odooHttp = WebClient.create(vertx, clientOptions("vigil-odoo"), poolOptions());
+    this.stepHttp = WebClient.create(vertx, clientOptions("vigil-http-step"), poolOptions());
     this.odooClients = new OdooClients(vertx, odooHttp, secrets);
     StepExecutors executors = new StepExecutors(java.util.List.of(
         new LoginExecutor(),
@@ -51,6 +59,10 @@ public final class Engine {
         .setFollowRedirects(false)
         .setConnectTimeout(CONNECT_TIMEOUT_MS)
         .setKeepAlive(true);
+  }
+
+  private static PoolOptions poolOptions() {
+    return new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_ORIGIN);
   }
 
   public JourneyRunner runner() {
