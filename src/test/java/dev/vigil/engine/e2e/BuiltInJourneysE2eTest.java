@@ -6,10 +6,8 @@ import dev.vigil.domain.Journey;
 import dev.vigil.domain.RunResult;
 import dev.vigil.journey.CatalogException;
 import dev.vigil.sandbox.SandboxConfig;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +15,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,15 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * invoice, order or unfinished transfer, every on-hand quantity unchanged), as read by a client
  * apart from the engine's. The second run reuses the first run's session.
  */
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class BuiltInJourneysE2eTest {
+class BuiltInJourneysE2eTest extends SandboxTest {
   private static final String DB = "clinic_north";
   private static final List<String> JOURNEYS =
       List.of("login", "health", "invoice-posting", "stock-move", "purchase-approval");
   private static Journeys journeys;
-
-  private E2eSandbox sandbox;
 
   @BeforeAll
   static void loadJourneys() throws CatalogException {
@@ -52,11 +45,6 @@ class BuiltInJourneysE2eTest {
         .flatMap(version -> JOURNEYS.stream().map(journey -> Arguments.of(version, journey)));
   }
 
-  @AfterEach
-  void stop(VertxTestContext testContext) {
-    (sandbox == null ? Future.<Void>succeededFuture() : sandbox.stop()).onComplete(testContext.succeedingThenComplete());
-  }
-
   @ParameterizedTest(name = "Odoo {0}: {1}")
   @MethodSource("versionsAndJourneys")
   @DisplayName("A built-in journey passes twice in a row, reuses its session and leaves no trace")
@@ -65,11 +53,8 @@ class BuiltInJourneysE2eTest {
     SandboxConfig config = E2eSandbox.config(version)
         .withDatabase(SandboxConfig.Database.of(DB).withModule("purchase"));
     List<Long> authentications = new ArrayList<>();
-    E2eSandbox.start(vertx, config)
-        .compose(started -> {
-          sandbox = started;
-          return sandbox.prepareInspector(DB);
-        })
+    start(vertx, config)
+        .compose(started -> sandbox.prepareInspector(DB))
         .compose(ready -> Traces.of(sandbox, DB, true))
         .compose(before -> {
           var tenant = sandbox.tenant("clinic-north", DB, journeyId);
