@@ -153,6 +153,19 @@ final class E2eSandbox {
         OdooTarget.of(baseUrl(), name, "admin", () -> new Secret(ADMIN_PASSWORD), OdooApi.JSONRPC)));
   }
 
+  /**
+   * Completes once at least {@code n} requests hold a sandbox worker, e.g. once a hung database has
+   * received the requests that will wait for its release. Checks every 10 ms on a timer.
+   */
+  Future<Void> busyWorkers(int n) {
+    if (sandbox.control().busyWorkers() >= n) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> later = Promise.promise();
+    vertx.setTimer(10, id -> busyWorkers(n).onComplete(later));
+    return later.future();
+  }
+
   /** Stops the sandbox and closes the clients. */
   Future<Void> stop() {
     return sandbox.stop().eventually(() -> {

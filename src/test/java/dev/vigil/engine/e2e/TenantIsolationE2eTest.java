@@ -7,7 +7,6 @@ import dev.vigil.domain.Tenant;
 import dev.vigil.journey.CatalogException;
 import dev.vigil.sandbox.SandboxConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
@@ -54,7 +53,9 @@ class TenantIsolationE2eTest extends SandboxTest {
           for (String db : HUNG_DATABASES) {
             DATABASE_JOURNEYS.forEach(journey -> hung.add(sandbox.run(busyTenant(db), builtIn.get(journey))));
           }
-          return busyWorkers(vertx, 1);
+          // The hang is in effect once one request waits; the others were sent before the quiet
+          // run starts, since every run starts on the same event-loop context, in order.
+          return sandbox.busyWorkers(1);
         })
         .compose(inFlight -> sandbox.run(sandbox.tenant("quiet", QUIET, "login"), builtIn.get("login")))
         .compose(quiet -> Future.all(HUNG_DATABASES.stream().map(db -> sandbox.control().release(db)).toList())
@@ -71,19 +72,5 @@ class TenantIsolationE2eTest extends SandboxTest {
   /** The tenant of a database that will hang: the same tenant (and session) each time. */
   private Tenant busyTenant(String db) {
     return sandbox.tenant(db.replace('_', '-'), db, DATABASE_JOURNEYS.toArray(String[]::new));
-  }
-
-  /**
-   * Completes once {@code n} requests hold a sandbox worker: the hang is in effect. (The hung runs
-   * sent their first request before the quiet run starts: they were started first on the same
-   * event-loop context.)
-   */
-  private Future<Void> busyWorkers(Vertx vertx, int n) {
-    if (sandbox.control().busyWorkers() >= n) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> later = Promise.promise();
-    vertx.setTimer(20, id -> busyWorkers(vertx, n).onComplete(later));
-    return later.future();
   }
 }
