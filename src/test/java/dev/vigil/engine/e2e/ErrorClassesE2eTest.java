@@ -16,6 +16,7 @@ import dev.vigil.domain.RunResult;
 import dev.vigil.domain.StepOutcome;
 import dev.vigil.domain.StepResult;
 import dev.vigil.domain.Tenant;
+import dev.vigil.domain.TenantJourney;
 import dev.vigil.journey.CatalogException;
 import dev.vigil.sandbox.SandboxConfig;
 import io.vertx.core.Future;
@@ -24,7 +25,9 @@ import io.vertx.core.net.NetServer;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -209,12 +212,7 @@ class ErrorClassesE2eTest extends SandboxTest {
   @Test
   @DisplayName("A tenant whose Odoo port is closed ends the run ERRORED with CONNECTION, naming host and port")
   void closedPort(Vertx vertx, VertxTestContext testContext) {
-    NetServer probe = vertx.createNetServer().connectHandler(socket -> socket.close());
-    probe.listen(0, "127.0.0.1")
-        .compose(server -> {
-          int port = server.actualPort();
-          return server.close().map(closed -> port);
-        })
+    closedPort(vertx)
         .compose(port -> start(vertx).compose(started -> sandbox.run(
             E2eSandbox.tenant("closed-port", URI.create("http://127.0.0.1:" + port), DB, OdooApi.SESSION,
                 new Credentials("admin", E2eSandbox.ADMIN_SECRET), Set.of(), E2eSandbox.journeys(Optional.empty(), "login")),
@@ -226,6 +224,16 @@ class ErrorClassesE2eTest extends SandboxTest {
           assertNoSecret(run, E2eSandbox.ADMIN_PASSWORD);
           testContext.completeNow();
         })));
+  }
+
+  /** A local port that was just listening and is closed now: connections to it are refused. */
+  private static Future<Integer> closedPort(Vertx vertx) {
+    NetServer probe = vertx.createNetServer().connectHandler(socket -> socket.close());
+    return probe.listen(0, "127.0.0.1")
+        .compose(server -> {
+          int port = server.actualPort();
+          return server.close().map(closed -> port);
+        });
   }
 
   @Test
@@ -251,11 +259,31 @@ class ErrorClassesE2eTest extends SandboxTest {
   @DisplayName("An http step to an origin the tenant does not allow ends ERRORED with JOURNEY, naming the origin")
   void foreignOrigin(Vertx vertx, VertxTestContext testContext) {
     start(vertx)
-        .compose(started -> sandbox.run(sandbox.tenant("foreign", DB, "e2e-foreign-origin"),
-            e2e.get("e2e-foreign-origin")))
+        .compose(started -> sandbox.run(sandbox.tenant("foreign", DB, "e2e-http-elsewhere"),
+            e2e.get("e2e-http-elsewhere")))
         .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
           StepResult fetch = assertStopped(run, Outcome.ERRORED, ErrorClass.JOURNEY, "fetch-elsewhere");
-          assertMentions(run, fetch.message(), "http://127.0.0.1:9", "not allowed");
+          assertMentions(run, fetch.message(), "origin http://127.0.0.1:9", "not allowed");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("An http step to an allowed origin whose port is closed ends ERRORED with CONNECTION, naming the origin")
+  void httpStepToClosedPort(Vertx vertx, VertxTestContext testContext) {
+    closedPort(vertx)
+        .compose(port -> start(vertx).compose(started -> {
+          String origin = "http://127.0.0.1:" + port;
+          Tenant tenant = E2eSandbox.tenant("allowed", sandbox.baseUrl(), DB, OdooApi.SESSION,
+              new Credentials("admin", E2eSandbox.ADMIN_SECRET), Set.of(origin),
+              List.of(new TenantJourney("e2e-http-elsewhere", Duration.ofMinutes(1),
+                  Map.of("url", origin + "/web/health"), Optional.empty())));
+          return sandbox.run(tenant, e2e.get("e2e-http-elsewhere")).map(run -> new RunAndCount(run, port));
+        }))
+        .onComplete(testContext.succeeding(outcome -> testContext.verify(() -> {
+          RunResult run = outcome.run();
+          StepResult fetch = assertStopped(run, Outcome.ERRORED, ErrorClass.CONNECTION, "fetch-elsewhere");
+          assertMentions(run, fetch.message(), "http://127.0.0.1:" + outcome.count());
           testContext.completeNow();
         })));
   }

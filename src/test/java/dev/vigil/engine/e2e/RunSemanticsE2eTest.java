@@ -181,6 +181,40 @@ class RunSemanticsE2eTest extends SandboxTest {
   }
 
   @Test
+  @DisplayName("A poll cut short by its step's timeout FAILS, saying how long it really polled")
+  void pollCutByStepTimeout(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> run("e2e-poll-step-timeout"))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult poll = assertStopped(run, Outcome.FAILED, ErrorClass.ASSERTION, "wait-for-nobody");
+          assertMentions(run, poll.message(), "still not true after", "within 1000 ms (the step's time limit",
+              "expected result[0].login equals \"nobody\", found \"admin\"");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("'login: {fresh: true}' checks the password on every run although the session is live")
+  void freshLogin(Vertx vertx, VertxTestContext testContext) {
+    List<Long> authentications = new java.util.ArrayList<>();
+    start(vertx)
+        .compose(started -> {
+          authentications.add(sandbox.control().authentications(DB));
+          return run("e2e-fresh-login");
+        })
+        .compose(first -> {
+          authentications.add(sandbox.control().authentications(DB));
+          return run("e2e-fresh-login").map(second -> List.of(first, second));
+        })
+        .onComplete(testContext.succeeding(runs -> testContext.verify(() -> {
+          authentications.add(sandbox.control().authentications(DB));
+          runs.forEach(Runs::assertPassed);
+          assertEquals(List.of(0L, 1L, 2L), authentications, "password checks before, after one and after two runs");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("'ensure' creates its record on the first run and finds the same one on the next")
   void ensure(Vertx vertx, VertxTestContext testContext) {
     List<Object> ensured = List.of(List.of("name", "=", "Vigil E2E ensured partner"));
