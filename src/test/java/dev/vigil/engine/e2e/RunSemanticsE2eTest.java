@@ -85,6 +85,35 @@ class RunSemanticsE2eTest extends SandboxTest {
   }
 
   @Test
+  @DisplayName("A teardown step whose variable was never set is skipped: there is nothing to clean up")
+  void teardownWithNothingToCleanUp(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> run("e2e-teardown-unset-variable"))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          assertStopped(run, Outcome.FAILED, ErrorClass.ASSERTION, "fail-early");
+          assertStep(run, "create-partner", StepOutcome.SKIPPED);
+          StepResult delete = Runs.teardownStep(run, "delete-partner");
+          assertEquals(StepOutcome.SKIPPED, delete.outcome(), () -> describe(run));
+          assertMentions(run, delete.message(), "nothing to clean up", "vars.partner");
+          assertEquals(List.of(), run.teardownFailures());
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("An http step answered with another status than expected FAILS, saying both")
+  void httpStatus(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> run("e2e-http-status"))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult page = assertStopped(run, Outcome.FAILED, ErrorClass.ASSERTION, "missing-page");
+          assertEquals("expected status 200, got 404", page.message());
+          assertStep(run, "after-page", StepOutcome.SKIPPED);
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("A failed soft step is reported but does not stop the journey, and the run passes")
   void softStep(Vertx vertx, VertxTestContext testContext) {
     start(vertx)

@@ -15,10 +15,12 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A server restart loses every session. The tenant's client notices on its next call, however the
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class SessionLossE2eTest extends SandboxTest {
   private static final String DB = "clinic_north";
+  private static final int CONCURRENT_RUNS = 6;
   private static Journeys builtIn;
   private static Journeys e2e;
 
@@ -73,6 +76,39 @@ class SessionLossE2eTest extends SandboxTest {
               "password checks: before, after the first run, after the run that found its session lost, after one more");
           testContext.completeNow();
         })));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SessionExpiryMode.class)
+  @DisplayName("Concurrent runs of a tenant share one login, and after sessions are lost one re-login")
+  void concurrentRunsShareLogins(SessionExpiryMode mode, Vertx vertx, VertxTestContext testContext) {
+    List<Long> authentications = new ArrayList<>();
+    start(vertx, mode, 18)
+        .compose(started -> {
+          authentications.add(sandbox.control().authentications(DB));
+          return concurrentLogins();
+        })
+        .compose(first -> {
+          authentications.add(sandbox.control().authentications(DB));
+          return sandbox.control().expireAllSessions().compose(expired -> concurrentLogins())
+              .map(second -> Stream.concat(first.stream(), second.stream()).toList());
+        })
+        .onComplete(testContext.succeeding(runs -> testContext.verify(() -> {
+          authentications.add(sandbox.control().authentications(DB));
+          runs.forEach(Runs::assertPassed);
+          assertEquals(List.of(0L, 1L, 2L), authentications,
+              "password checks before, after concurrent runs, after concurrent runs that found the sessions lost");
+          testContext.completeNow();
+        })));
+  }
+
+  /** Starts {@value #CONCURRENT_RUNS} runs of {@code login} for the tenant at once. */
+  private Future<List<RunResult>> concurrentLogins() {
+    List<Future<RunResult>> runs = new ArrayList<>();
+    for (int i = 0; i < CONCURRENT_RUNS; i++) {
+      runs.add(sandbox.run(tenant(), builtIn.get("login")));
+    }
+    return Future.all(runs).map(all -> runs.stream().map(Future::result).toList());
   }
 
   @ParameterizedTest(name = "{0}, Odoo {1}")
