@@ -166,6 +166,16 @@ final class E2eSandbox {
     return later.future();
   }
 
+  /** Completes once the sandbox has answered at least {@code n} requests for {@code db}. Checks every 10 ms. */
+  Future<Void> callsServed(String db, long n) {
+    if (sandbox.control().callsServed(db) >= n) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> later = Promise.promise();
+    vertx.setTimer(10, id -> callsServed(db, n).onComplete(later));
+    return later.future();
+  }
+
   /** Stops the sandbox and closes the clients. */
   Future<Void> stop() {
     return sandbox.stop().eventually(() -> {

@@ -26,6 +26,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +191,27 @@ class RunSemanticsE2eTest extends SandboxTest {
           assertPassed(run);
           assertStep(run, "wait-for-user", StepOutcome.PASSED);
           assertStep(run, "after-poll", StepOutcome.PASSED);
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("A poll keeps asking until its condition holds: a partner created while it polls is found")
+  void pollRetries(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> sandbox.prepareInspector(DB))
+        .compose(ready -> {
+          long before = sandbox.control().callsServed(DB);
+          Future<RunResult> run = run("e2e-poll-until-created");
+          // login, then two unmet polls: the partner is created only after the poll saw it missing
+          return sandbox.callsServed(DB, before + 3)
+              .compose(polled -> sandbox.inspect(DB, "res.partner", "create",
+                  List.of(Map.of("name", "Vigil E2E polled partner")), Map.of()))
+              .compose(created -> run);
+        })
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          assertPassed(run);
+          assertStep(run, "wait-for-partner", StepOutcome.PASSED);
           testContext.completeNow();
         })));
   }
