@@ -2,8 +2,11 @@ package dev.vigil.engine.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vigil.domain.Credentials;
 import dev.vigil.domain.Journey;
+import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.RunResult;
+import dev.vigil.domain.Tenant;
 import dev.vigil.journey.CatalogException;
 import dev.vigil.sandbox.SandboxConfig;
 import io.vertx.core.Vertx;
@@ -11,7 +14,9 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -89,6 +94,38 @@ class BuiltInJourneysE2eTest extends SandboxTest {
           assertEquals(0, outcome.after().syntheticMoves(), "synthetic invoices left");
           assertEquals(0, outcome.after().syntheticOrders(), "synthetic purchase orders left");
           assertEquals(0, outcome.after().syntheticPendingPickings(), "unfinished synthetic receipts left");
+          testContext.completeNow();
+        })));
+  }
+
+  static Stream<Arguments> versionsAndDatabaseJourneys() {
+    return IntStream.of(16, 17, 18, 19).boxed()
+        .flatMap(version -> JOURNEYS.stream().filter(journey -> !journey.equals("health"))
+            .map(journey -> Arguments.of(version, journey)));
+  }
+
+  @ParameterizedTest(name = "Odoo {0}: {1}")
+  @MethodSource("versionsAndDatabaseJourneys")
+  @DisplayName("A built-in journey passes twice for a monitoring user who is not an administrator, leaving no trace")
+  void passesForNonAdministrator(int version, String journeyId, Vertx vertx, VertxTestContext testContext) {
+    Journey journey = journeys.get(journeyId);
+    SandboxConfig config = E2eSandbox.config(version)
+        .withDatabase(SandboxConfig.Database.of(DB).withModule("purchase"));
+    start(vertx, config)
+        .compose(started -> sandbox.prepareInspector(DB))
+        .compose(ready -> Traces.of(sandbox, DB, true))
+        .compose(before -> {
+          Tenant tenant = E2eSandbox.tenant("clinic-north", sandbox.baseUrl(), DB, OdooApi.SESSION,
+              new Credentials("demo", E2eSandbox.DEMO_SECRET), Set.of(), E2eSandbox.journeys(Optional.empty(), journeyId));
+          return sandbox.runTwice(tenant, journey)
+              .compose(runs -> Traces.of(sandbox, DB, true).map(after -> new Outcome(runs, before, after)));
+        })
+        .onComplete(testContext.succeeding(outcome -> testContext.verify(() -> {
+          outcome.runs().forEach(Runs::assertPassed);
+          int receivedAndReturned = journeyId.equals("stock-move") ? 2 * 2 : 0;
+          int ownJournal = journeyId.equals("invoice-posting") ? 1 : 0;
+          assertEquals(outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal), outcome.after(),
+              "what the database holds after two runs");
           testContext.completeNow();
         })));
   }
