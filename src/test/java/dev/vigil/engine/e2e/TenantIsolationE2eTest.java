@@ -53,9 +53,13 @@ class TenantIsolationE2eTest extends SandboxTest {
           for (String db : HUNG_DATABASES) {
             DATABASE_JOURNEYS.forEach(journey -> hung.add(sandbox.run(busyTenant(db), builtIn.get(journey))));
           }
-          // The hang is in effect once one request waits; the others were sent before the quiet
-          // run starts, since every run starts on the same event-loop context, in order.
-          return sandbox.busyWorkers(1);
+          // Every hung run holds one request at the server before the quiet tenant runs; a run
+          // that ends instead could not even reach the server.
+          return Future.any(sandbox.busyWorkers(hung.size()), Future.any(hung))
+              .compose(either -> hung.stream().filter(Future::isComplete).findFirst()
+                  .map(ended -> Future.<Void>failedFuture(new AssertionError(
+                      "a run of a hung database ended before the release: " + Runs.describe(ended.result()))))
+                  .orElseGet(Future::succeededFuture));
         })
         .compose(inFlight -> sandbox.run(sandbox.tenant("quiet", QUIET, "login"), builtIn.get("login")))
         .compose(quiet -> Future.all(HUNG_DATABASES.stream().map(db -> sandbox.control().release(db)).toList())
