@@ -1,6 +1,7 @@
 package dev.vigil.engine;
 
 import dev.vigil.domain.Assertion;
+import dev.vigil.domain.Condition;
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Step;
 import dev.vigil.domain.StepOutcome;
@@ -59,10 +60,15 @@ final class StepRunner {
       return Future.succeededFuture(true);
     }
     var condition = step.when().get();
-    Future<Integer> version = condition.needsVersion()
+    // Ask Odoo its version only when the other clauses hold: a teardown step whose variable was
+    // never set must be skipped without a call, even while Odoo cannot be reached.
+    boolean variablesHold = condition.clauses().stream()
+        .filter(clause -> !(clause instanceof Condition.OdooVersion))
+        .allMatch(clause -> clause.holds(0, call.state().vars()));
+    Future<Integer> version = variablesHold && condition.needsVersion()
         ? call.odoo().version(call.deadline().cap(step.timeout()))
         : Future.succeededFuture(0);
-    return version.map(major -> condition.holds(major, call.state().vars()));
+    return version.map(major -> variablesHold && condition.holds(major, call.state().vars()));
   }
 
   private Future<StepReport> attemptWithFallback(Step step, Call call) {
