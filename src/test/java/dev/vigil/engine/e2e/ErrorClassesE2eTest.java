@@ -13,6 +13,7 @@ import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.Outcome;
 import dev.vigil.domain.RunResult;
+import dev.vigil.domain.SecretRef;
 import dev.vigil.domain.StepOutcome;
 import dev.vigil.domain.StepResult;
 import dev.vigil.domain.Tenant;
@@ -57,7 +58,7 @@ class ErrorClassesE2eTest extends SandboxTest {
     return start(vertx, E2eSandbox.config(18).withDatabase(SandboxConfig.Database.of(DB)));
   }
 
-  private Tenant tenantAs(String id, String db, String login, dev.vigil.domain.SecretRef secret, String journey) {
+  private Tenant tenantAs(String id, String db, String login, SecretRef secret, String journey) {
     return E2eSandbox.tenant(id, sandbox.baseUrl(), db, OdooApi.SESSION, new Credentials(login, secret), Set.of(),
         E2eSandbox.journeys(Optional.empty(), journey));
   }
@@ -222,6 +223,37 @@ class ErrorClassesE2eTest extends SandboxTest {
           StepResult login = assertStopped(run, Outcome.ERRORED, ErrorClass.CONNECTION, "authenticate");
           assertMentions(run, login.message(), "127.0.0.1:" + outcome.count());
           assertNoSecret(run, E2eSandbox.ADMIN_PASSWORD);
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("A journey that never reached Odoo reports no teardown failure: its teardown had nothing to clean up")
+  void unreachableTeardown(Vertx vertx, VertxTestContext testContext) {
+    closedPort(vertx)
+        .compose(port -> start(vertx).compose(started -> sandbox.run(
+            E2eSandbox.tenant("closed-port", URI.create("http://127.0.0.1:" + port), DB, OdooApi.SESSION,
+                new Credentials("admin", E2eSandbox.ADMIN_SECRET), Set.of(),
+                E2eSandbox.journeys(Optional.empty(), "stock-move")),
+            builtIn.get("stock-move"))))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          assertStopped(run, Outcome.ERRORED, ErrorClass.CONNECTION, "login");
+          assertEquals(List.of(), run.teardownFailures(), () -> describe(run));
+          run.teardown().forEach(step -> assertEquals(StepOutcome.SKIPPED, step.outcome(), () -> describe(run)));
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("A tenant whose secret cannot be read ends ERRORED with AUTH, naming where it was looked for")
+  void secretUnavailable(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> sandbox.run(
+            tenantAs("no-secret", DB, "admin", new SecretRef.File("/run/secrets/e2e-missing"), "login"),
+            builtIn.get("login")))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult login = assertStopped(run, Outcome.ERRORED, ErrorClass.AUTH, "authenticate");
+          assertMentions(run, login.message(), "secret", "/run/secrets/e2e-missing");
           testContext.completeNow();
         })));
   }
