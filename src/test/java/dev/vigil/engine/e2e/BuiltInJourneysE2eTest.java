@@ -2,7 +2,6 @@ package dev.vigil.engine.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vigil.domain.Credentials;
 import dev.vigil.domain.Journey;
 import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.RunResult;
@@ -14,9 +13,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -88,8 +85,8 @@ class BuiltInJourneysE2eTest extends SandboxTest {
           assertEquals(0, secondRunLogins, "the second run reuses the first run's session");
           int receivedAndReturned = journeyId.equals("stock-move") ? 2 * 2 : 0;
           int ownJournal = journeyId.equals("invoice-posting") ? 1 : 0;
-          assertEquals(outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal), outcome.after(),
-              "what the database holds after two runs (stock-move leaves its done receipt and return,"
+          Traces expected = outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal);
+          assertEquals(expected, outcome.after(), "what the database holds after two runs (stock-move leaves its done receipt and return,"
                   + " invoice-posting its journal, created once)");
           assertEquals(0, outcome.after().syntheticMoves(), "synthetic invoices left");
           assertEquals(0, outcome.after().syntheticOrders(), "synthetic purchase orders left");
@@ -115,8 +112,8 @@ class BuiltInJourneysE2eTest extends SandboxTest {
         .compose(started -> sandbox.prepareInspector(DB))
         .compose(ready -> Traces.of(sandbox, DB, true))
         .compose(before -> {
-          Tenant tenant = E2eSandbox.tenant("clinic-north", sandbox.baseUrl(), DB, OdooApi.SESSION,
-              new Credentials("demo", E2eSandbox.DEMO_SECRET), Set.of(), E2eSandbox.journeys(Optional.empty(), journeyId));
+          Tenant tenant =
+              sandbox.tenantAs("clinic-north", DB, OdooApi.SESSION, "demo", E2eSandbox.DEMO_SECRET, journeyId);
           return sandbox.runTwice(tenant, journey)
               .compose(runs -> Traces.of(sandbox, DB, true).map(after -> new Outcome(runs, before, after)));
         })
@@ -124,8 +121,8 @@ class BuiltInJourneysE2eTest extends SandboxTest {
           outcome.runs().forEach(Runs::assertPassed);
           int receivedAndReturned = journeyId.equals("stock-move") ? 2 * 2 : 0;
           int ownJournal = journeyId.equals("invoice-posting") ? 1 : 0;
-          assertEquals(outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal), outcome.after(),
-              "what the database holds after two runs");
+          Traces expected = outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal);
+          assertEquals(expected, outcome.after(), "what the database holds after two runs");
           testContext.completeNow();
         })));
   }

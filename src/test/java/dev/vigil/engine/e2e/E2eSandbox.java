@@ -103,6 +103,11 @@ final class E2eSandbox {
         journeys(Optional.empty(), journeyIds));
   }
 
+  /** A tenant of database {@code db} as {@code login} over {@code api}, running one journey. */
+  Tenant tenantAs(String id, String db, OdooApi api, String login, SecretRef secret, String journeyId) {
+    return tenant(id, baseUrl(), db, api, new Credentials(login, secret), Set.of(), journeys(Optional.empty(), journeyId));
+  }
+
   static Tenant tenant(
       String id, URI baseUrl, String db, OdooApi api, Credentials credentials, Set<String> allowedOrigins,
       List<TenantJourney> journeys) {

@@ -4,7 +4,6 @@ import static dev.vigil.engine.e2e.Runs.assertNoSecret;
 import static dev.vigil.engine.e2e.Runs.assertStopped;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.domain.Credentials;
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.Outcome;
@@ -17,8 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,9 +77,8 @@ class ErrorClassesAcrossApisE2eTest extends SandboxTest {
   void sameClassEverywhere(OdooApi api, Case failure, Vertx vertx, VertxTestContext testContext) {
     start(vertx, E2eSandbox.config(19).withDatabase(SandboxConfig.Database.of(DB)))
         .compose(started -> {
-          Tenant tenant = E2eSandbox.tenant("tenant", sandbox.baseUrl(), failure.db(), api,
-              new Credentials(failure.login(), failure.secret()), Set.of(),
-              E2eSandbox.journeys(Optional.empty(), failure.journey()));
+          Tenant tenant =
+              sandbox.tenantAs("tenant", failure.db(), api, failure.login(), failure.secret(), failure.journey());
           Journeys journeys = failure.journey().startsWith("e2e-") ? e2e : builtIn;
           return sandbox.run(tenant, journeys.get(failure.journey()));
         })

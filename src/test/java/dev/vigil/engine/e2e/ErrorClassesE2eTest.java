@@ -59,8 +59,7 @@ class ErrorClassesE2eTest extends SandboxTest {
   }
 
   private Tenant tenantAs(String id, String db, String login, SecretRef secret, String journey) {
-    return E2eSandbox.tenant(id, sandbox.baseUrl(), db, OdooApi.SESSION, new Credentials(login, secret), Set.of(),
-        E2eSandbox.journeys(Optional.empty(), journey));
+    return sandbox.tenantAs(id, db, OdooApi.SESSION, login, secret, journey);
   }
 
   @Test

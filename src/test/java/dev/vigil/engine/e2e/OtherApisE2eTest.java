@@ -2,7 +2,6 @@ package dev.vigil.engine.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vigil.domain.Credentials;
 import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.Tenant;
@@ -13,9 +12,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +55,7 @@ class OtherApisE2eTest extends SandboxTest {
         .compose(started -> sandbox.prepareInspector(DB))
         .compose(ready -> Traces.of(sandbox, DB, true))
         .compose(before -> {
-          Tenant tenant = E2eSandbox.tenant("clinic-north", sandbox.baseUrl(), DB, api,
-              new Credentials("admin", E2eSandbox.ADMIN_SECRET), Set.of(), E2eSandbox.journeys(Optional.empty(), journeyId));
+          Tenant tenant = sandbox.tenantAs("clinic-north", DB, api, "admin", E2eSandbox.ADMIN_SECRET, journeyId);
           authentications.add(sandbox.control().authentications(DB));
           return sandbox.runTwice(tenant, builtIn.get(journeyId))
               .compose(runs -> {
@@ -78,8 +74,8 @@ class OtherApisE2eTest extends SandboxTest {
           }
           int receivedAndReturned = journeyId.equals("stock-move") ? 2 * 2 : 0;
           int ownJournal = journeyId.equals("invoice-posting") ? 1 : 0;
-          assertEquals(outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal), outcome.after(),
-              "what the database holds after two runs (stock-move leaves its done receipt and return,"
+          Traces expected = outcome.before().withMorePickings(receivedAndReturned).withMoreJournals(ownJournal);
+          assertEquals(expected, outcome.after(), "what the database holds after two runs (stock-move leaves its done receipt and return,"
                   + " invoice-posting its journal, created once)");
           testContext.completeNow();
         })));

@@ -1,6 +1,7 @@
 package dev.vigil.engine.e2e;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +32,11 @@ record Traces(
         List.of(List.of("state", "!=", "done"), List.of("origin", "=like", SYNTHETIC)));
     Future<Object> onHand = sandbox.inspect(db, "product.product", "search_read", List.of(List.of()),
         Map.of("fields", List.of("qty_available"), "order", "id"));
-    return Future.all(List.of(journals, moves, syntheticMoves, orders, syntheticOrders, pickings, pending, syntheticPending, onHand))
-        .map(all -> new Traces(journals.result(), moves.result(), syntheticMoves.result(), orders.result(), syntheticOrders.result(),
-            pickings.result(), pending.result(), syntheticPending.result(),
-            ((io.vertx.core.json.JsonArray) onHand.result()).getList()));
+    return Future.all(
+            List.of(journals, moves, syntheticMoves, orders, syntheticOrders, pickings, pending, syntheticPending, onHand))
+        .map(all -> new Traces(journals.result(), moves.result(), syntheticMoves.result(), orders.result(),
+            syntheticOrders.result(), pickings.result(), pending.result(), syntheticPending.result(),
+            ((JsonArray) onHand.result()).getList()));
   }
 
   /** These traces with {@code more} transfers, as a journey that receives and returns stock leaves them. */
