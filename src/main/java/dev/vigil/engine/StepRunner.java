@@ -108,6 +108,16 @@ final class StepRunner {
   }
 
   private StepReport checked(Step step, Call call, Object value, Duration took) {
+    try {
+      return check(step, call, value, took);
+    } catch (RuntimeException unusable) {
+      // An expected value that renders to nothing or to an invalid pattern, numbers compared with
+      // text: the step fails like any other, so the run still ends with a result and its teardown.
+      return failed(step, call, unusable, took, false, false);
+    }
+  }
+
+  private StepReport check(Step step, Call call, Object value, Duration took) {
     Map<String, Object> document = Collections.singletonMap("result", value);
     Map<String, Object> bindings = bindings(call);
     for (Assertion assertion : step.assertions()) {
