@@ -320,6 +320,46 @@ class ErrorClassesE2eTest extends SandboxTest {
   }
 
   @Test
+  @DisplayName("A 'matches' template that renders to an invalid regular expression ends ERRORED with JOURNEY; teardown runs")
+  void invalidRenderedRegex(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> sandbox.run(sandbox.tenant("regex", DB, "e2e-rendered-regex"), e2e.get("e2e-rendered-regex")))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult check = assertStopped(run, Outcome.ERRORED, ErrorClass.JOURNEY, "check-login");
+          assertMentions(run, check.message(), "result[0].login", "(admin", "regular expression");
+          assertStep(run, "after-check", StepOutcome.SKIPPED);
+          assertEquals(StepOutcome.PASSED, Runs.teardownStep(run, "web-health").outcome(), () -> describe(run));
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("An assertion expecting a variable that was never set ends ERRORED with JOURNEY; teardown runs")
+  void unsetExpectedValue(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> sandbox.run(sandbox.tenant("unset", DB, "e2e-unset-expected"), e2e.get("e2e-unset-expected")))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult check = assertStopped(run, Outcome.ERRORED, ErrorClass.JOURNEY, "check-login");
+          assertMentions(run, check.message(), "vars.future_login");
+          assertEquals(StepOutcome.PASSED, Runs.teardownStep(run, "web-health").outcome(), () -> describe(run));
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("A number comparison on a text value FAILS the check, saying why; teardown runs")
+  void uncomparableValue(Vertx vertx, VertxTestContext testContext) {
+    start(vertx)
+        .compose(started -> sandbox.run(sandbox.tenant("uncomparable", DB, "e2e-uncomparable"), e2e.get("e2e-uncomparable")))
+        .onComplete(testContext.succeeding(run -> testContext.verify(() -> {
+          StepResult check = assertStopped(run, Outcome.FAILED, ErrorClass.ASSERTION, "check-login");
+          assertMentions(run, check.message(), "cannot compare", "\"admin\"", "numbers");
+          assertEquals(StepOutcome.PASSED, Runs.teardownStep(run, "web-health").outcome(), () -> describe(run));
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("A variable whose step was skipped by its condition ends the reading step ERRORED with JOURNEY")
   void unsetVariable(Vertx vertx, VertxTestContext testContext) {
     start(vertx)
