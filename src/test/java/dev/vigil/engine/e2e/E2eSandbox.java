@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One sandbox Odoo and the production engine ({@link Engine}) pointed at it, for end-to-end tests:
@@ -64,6 +65,7 @@ final class E2eSandbox {
   private final Map<String, OdooClient> inspectors = new HashMap<>();
   private final Context context;
   private final RunIds runIds = new RunIds(InstantSource.system());
+  private final List<RunResult> runs = new CopyOnWriteArrayList<>();
 
   private E2eSandbox(Vertx vertx, SandboxOdoo sandbox) {
     this.vertx = vertx;
@@ -125,8 +127,13 @@ final class E2eSandbox {
   Future<RunResult> run(Tenant tenant, Journey journey) {
     RunRequest request = new RunRequest(tenant, journey, runIds.next(), RunSource.MANUAL, Instant.now());
     Promise<RunResult> result = Promise.promise();
-    context.runOnContext(ignored -> engine.runner().run(request).onComplete(result));
+    context.runOnContext(ignored -> engine.runner().run(request).onSuccess(runs::add).onComplete(result));
     return result.future();
+  }
+
+  /** Every run this sandbox's engine has finished, in order. */
+  List<RunResult> runs() {
+    return List.copyOf(runs);
   }
 
   /** Runs the journey, then runs it again once the first run has ended. */

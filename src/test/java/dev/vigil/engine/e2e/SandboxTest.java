@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The life cycle the end-to-end tests share: each test starts its own sandbox and engine
  * ({@link #start}), kept in a field so that its clients stay reachable, and stopped after the test
- * whatever happened.
+ * whatever happened. After every test, no message of any run it made may hold the admin password
+ * (used by most tenants) or the wrong password (used by the tenants meant to be refused).
  */
 @ExtendWith(VertxExtension.class)
 abstract class SandboxTest {
@@ -23,8 +24,15 @@ abstract class SandboxTest {
 
   @AfterEach
   void stopSandbox(VertxTestContext testContext) {
-    Future<Void> stopped = sandbox == null ? Future.succeededFuture() : sandbox.stop();
+    E2eSandbox ran = sandbox;
     sandbox = null;
-    stopped.onComplete(testContext.succeedingThenComplete());
+    if (ran == null) {
+      testContext.completeNow();
+      return;
+    }
+    ran.stop().onComplete(testContext.succeeding(stopped -> testContext.verify(() -> {
+      ran.runs().forEach(run -> Runs.assertNoSecret(run, E2eSandbox.ADMIN_PASSWORD, E2eSandbox.WRONG_PASSWORD));
+      testContext.completeNow();
+    })));
   }
 }
