@@ -1,6 +1,7 @@
 package dev.vigil.engine;
 
 import dev.vigil.domain.Assertion;
+import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Json;
 import dev.vigil.journey.Template;
 import dev.vigil.journey.ValuePath;
@@ -15,9 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Evaluates assertions against a step's result document. Pure functions: no state, no I/O.
+ * An assertion that cannot be evaluated throws: {@link AssertionFailure} for numbers compared
+ * with something else, {@link StepFault} (JOURNEY) for a rendered pattern that is not a regular
+ * expression, {@link dev.vigil.journey.Template.UnresolvedException} for an expected value that
+ * renders to nothing.
  * Numbers compare by value ({@code 2} equals {@code 2.0}); Vert.x JSON values compare like the
  * plain maps and lists they wrap.
  */
@@ -44,7 +50,14 @@ public final class Checks {
         default -> Optional.of("expected " + describe(assertion, expected) + ", but " + missing.getMessage());
       };
     }
-    return holds(assertion, plain(actual), plain(expected))
+    boolean holds;
+    try {
+      holds = holds(assertion, plain(actual), plain(expected));
+    } catch (PatternSyntaxException invalid) {
+      throw new StepFault(ErrorClass.JOURNEY, describe(assertion, expected)
+          + ": not a valid regular expression once rendered (" + invalid.getDescription() + ")");
+    }
+    return holds
         ? Optional.empty()
         : Optional.of("expected " + describe(assertion, expected) + ", found " + shown(actual));
   }

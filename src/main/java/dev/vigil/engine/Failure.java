@@ -15,9 +15,22 @@ record Failure(StepOutcome outcome, ErrorClass errorClass, String message) {
 
   /**
    * @param journeyDeadlineBinds the journey's deadline, not the step's own timeout, limited this step
-   * @param timeout the limit that was applied, for the message
+   * @param limitReached the step's time was up when it failed: a TIMEOUT fault of the executor (whose
+   *     calls run against the same deadline) is then the step's time-out, classed as such whichever
+   *     of the executor's timer and the runner's fired first
+   * @param timeout the step's own timeout, for the message
    */
-  static Failure of(Throwable error, boolean journeyDeadlineBinds, java.time.Duration timeout) {
+  static Failure of(
+      Throwable error, boolean journeyDeadlineBinds, boolean limitReached, java.time.Duration timeout) {
+    if (error instanceof RunCutShort) {
+      return new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, error.getMessage());
+    }
+    if (error instanceof TimeoutException || limitReached && timeoutClassed(error)) {
+      String detail = error instanceof TimeoutException ? "" : " (" + error.getMessage() + ")";
+      return journeyDeadlineBinds
+          ? new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, "the journey's time limit ran out during this step" + detail)
+          : new Failure(StepOutcome.ERRORED, ErrorClass.TIMEOUT, "no answer within the step timeout of " + timeout.toMillis() + " ms" + detail);
+    }
     if (error instanceof AssertionFailure) {
       return new Failure(StepOutcome.FAILED, ErrorClass.ASSERTION, error.getMessage());
     }
@@ -30,14 +43,11 @@ record Failure(StepOutcome outcome, ErrorClass errorClass, String message) {
     if (error instanceof Template.UnresolvedException unresolved) {
       return new Failure(StepOutcome.ERRORED, ErrorClass.JOURNEY, unresolved.getMessage());
     }
-    if (error instanceof RunCutShort) {
-      return new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, error.getMessage());
-    }
-    if (error instanceof TimeoutException) {
-      return journeyDeadlineBinds
-          ? new Failure(StepOutcome.TIMED_OUT, ErrorClass.TIMEOUT, "the journey's time limit ran out during this step")
-          : new Failure(StepOutcome.ERRORED, ErrorClass.TIMEOUT, "no answer within the step timeout of " + timeout.toMillis() + " ms");
-    }
     return new Failure(StepOutcome.ERRORED, ErrorClass.SERVER_ERROR, "unexpected " + error);
+  }
+
+  private static boolean timeoutClassed(Throwable error) {
+    return error instanceof OdooFault odoo && odoo.errorClass() == ErrorClass.TIMEOUT
+        || error instanceof StepFault own && own.errorClass() == ErrorClass.TIMEOUT;
   }
 }

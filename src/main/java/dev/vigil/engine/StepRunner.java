@@ -1,6 +1,7 @@
 package dev.vigil.engine;
 
 import dev.vigil.domain.Assertion;
+import dev.vigil.domain.Condition;
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Step;
 import dev.vigil.domain.StepOutcome;
@@ -56,7 +57,7 @@ final class StepRunner {
             ? attemptWithFallback(step, call)
             : Future.succeededFuture(skipped(step, "skipped: condition '" + step.when().get().text() + "' does not hold")),
         error -> Future.succeededFuture(
-            failed(step, call, error, Duration.ZERO, call.deadline().binds(step.timeout()))));
+            failed(step, call, error, Duration.ZERO, call.deadline().binds(step.timeout()), false)));
   }
 
   private Future<Boolean> conditionHolds(Step step, Call call) {
@@ -64,10 +65,15 @@ final class StepRunner {
       return Future.succeededFuture(true);
     }
     var condition = step.when().get();
-    Future<Integer> version = condition.needsVersion()
+    // Ask Odoo its version only when the other clauses hold: a teardown step whose variable was
+    // never set must be skipped without a call, even while Odoo cannot be reached.
+    boolean variablesHold = condition.clauses().stream()
+        .filter(clause -> !(clause instanceof Condition.OdooVersion))
+        .allMatch(clause -> clause.holds(0, call.state().vars()));
+    Future<Integer> version = variablesHold && condition.needsVersion()
         ? call.odoo().version(call.deadline().cap(step.timeout()))
         : Future.succeededFuture(0);
-    return version.map(major -> condition.holds(major, call.state().vars()));
+    return version.map(major -> variablesHold && condition.holds(major, call.state().vars()));
   }
 
   private Future<StepReport> attemptWithFallback(Step step, Call call) {
@@ -80,15 +86,16 @@ final class StepRunner {
     long started = nanoTime.getAsLong();
     Duration limit = call.deadline().cap(step.timeout());
     boolean journeyBinds = call.deadline().binds(step.timeout());
-    return execute(step, call, limit).transform(done -> {
+    Deadline stepDeadline = Deadline.after(limit, nanoTime);
+    return execute(step, call, limit, stepDeadline).transform(done -> {
       Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
       return Future.succeededFuture(done.succeeded()
           ? checked(step, call, done.result(), took)
-          : failed(step, call, done.cause(), took, journeyBinds));
+          : failed(step, call, done.cause(), took, journeyBinds, stepDeadline.remaining().isZero()));
     });
   }
 
-  private Future<Object> execute(Step step, Call call, Duration limit) {
+  private Future<Object> execute(Step step, Call call, Duration limit, Deadline stepDeadline) {
     boolean cuttable = !call.teardown();
     if (cuttable && call.cutOff().isCut()) {
       return Future.failedFuture(new RunCutShort());
@@ -97,7 +104,7 @@ final class StepRunner {
       return Future.failedFuture(new TimeoutException("no time left"));
     }
     StepContext context = new StepContext(vertx, call.request().tenant(), call.odoo(),
-        bindings(call), Deadline.after(limit, nanoTime));
+        bindings(call), stepDeadline);
     Future<Object> action;
     try {
       action = executors.execute(step.action(), context).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -112,6 +119,16 @@ final class StepRunner {
   }
 
   private StepReport checked(Step step, Call call, Object value, Duration took) {
+    try {
+      return check(step, call, value, took);
+    } catch (RuntimeException unusable) {
+      // An expected value that renders to nothing or to an invalid pattern, numbers compared with
+      // text: the step fails like any other, so the run still ends with a result and its teardown.
+      return failed(step, call, unusable, took, false, false);
+    }
+  }
+
+  private StepReport check(Step step, Call call, Object value, Duration took) {
     Map<String, Object> document = Collections.singletonMap("result", value);
     Map<String, Object> bindings = bindings(call);
     for (Assertion assertion : step.assertions()) {
@@ -140,11 +157,16 @@ final class StepRunner {
     return new StepReport(passed, saved, Optional.ofNullable(value));
   }
 
-  private StepReport failed(Step step, Call call, Throwable error, Duration took, boolean journeyBinds) {
+  /**
+   * @param limitReached the step's time was up when it failed: a TIMEOUT fault from the executor
+   *     then means the same as the runner's own time-out (whichever timer fired first)
+   */
+  private StepReport failed(
+      Step step, Call call, Throwable error, Duration took, boolean journeyBinds, boolean limitReached) {
     if (call.teardown() && error instanceof Template.UnresolvedException unresolved) {
       return skipped(step, "skipped: nothing to clean up, " + unresolved.getMessage());
     }
-    return StepReport.of(failure(step, Failure.of(error, journeyBinds, step.timeout()), took));
+    return StepReport.of(failure(step, Failure.of(error, journeyBinds, limitReached, step.timeout()), took));
   }
 
   private static StepReport merged(Step step, StepReport own, StepReport fallback) {

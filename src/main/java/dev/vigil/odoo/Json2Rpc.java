@@ -1,5 +1,6 @@
 package dev.vigil.odoo;
 
+import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Secret;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * <p>A 401, or a 403 that is not an Odoo exception (a {@code Forbidden} from the key check or a
  * proxy), means the key is refused: {@link SessionLost}, so the client re-reads the secret (the
  * key may have been rotated) and retries once. A 403 carrying {@code odoo.exceptions.AccessError}
- * is an ACCESS fault. The version comes from {@code GET /web/version}, falling back to {@code
- * /web/webclient/version_info} where that route does not exist.
+ * is an ACCESS fault. A 404 to the login means the database (or the API) is not there: AUTH, as
+ * an unknown database is with the other APIs. The version comes from {@code GET /web/version},
+ * falling back to {@code /web/webclient/version_info} where that route does not exist.
  */
 final class Json2Rpc implements OdooProtocol {
   private static final String CONTEXT_GET = "/json/2/res.users/context_get";
@@ -45,7 +47,14 @@ final class Json2Rpc implements OdooProtocol {
   @Override
   public Future<Login> authenticate(Secret secret, Deadline deadline) {
     return http.postJson(CONTEXT_GET, headers(secret), new JsonObject().toBuffer(), deadline, loginName())
-        .map(response -> interpret(response, loginName(), true))
+        .map(response -> {
+          if (response.statusCode() == 404) {
+            // No such route for this database: it does not exist here, or the server is older than 19.
+            throw new OdooFault(ErrorClass.AUTH, "http 404", loginName() + ": HTTP 404, no database '"
+                + target.database() + "' on this server, or no JSON-2 API (Odoo 19 and later)", 404, null);
+          }
+          return interpret(response, loginName(), true);
+        })
         .map(context -> {
           if (context instanceof JsonObject c && c.getValue("uid") instanceof Number uid) {
             return new Login(uid.intValue(), Optional.empty());

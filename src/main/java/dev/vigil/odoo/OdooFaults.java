@@ -211,6 +211,15 @@ final class OdooFaults {
    * CONNECTION), everything else (refused, reset, DNS, TLS, closed) is CONNECTION.
    */
   static OdooFault transport(String what, Throwable err, long timeoutMillis, String hostPort) {
+    return transport(what, err, timeoutMillis, timeoutMillis, hostPort);
+  }
+
+  /**
+   * As {@link #transport(String, Throwable, long, String)}, where waiting for a connection was
+   * limited to {@code connectTimeoutMillis} (what a connect timeout's message names).
+   */
+  static OdooFault transport(
+      String what, Throwable err, long timeoutMillis, long connectTimeoutMillis, String hostPort) {
     if (err instanceof OdooFault fault) {
       return fault;
     }
@@ -218,7 +227,7 @@ final class OdooFaults {
       String text = String.valueOf(err.getMessage()).toLowerCase();
       if (text.contains("connection")) {
         return connection(what, "connect timeout", "no connection to " + hostPort + " within "
-            + timeoutMillis + " ms", err);
+            + connectTimeoutMillis + " ms", err);
       }
       return timeout(what, timeoutMillis, err);
     }
@@ -231,7 +240,7 @@ final class OdooFaults {
     }
     if (root instanceof ConnectTimeoutException) {
       return connection(what, "connect timeout", "no connection to " + hostPort + " within "
-          + timeoutMillis + " ms", err);
+          + connectTimeoutMillis + " ms", err);
     }
     if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
       return connection(what, "connection refused", "connection refused by " + hostPort, err);

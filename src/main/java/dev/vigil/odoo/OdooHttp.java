@@ -55,15 +55,16 @@ final class OdooHttp {
     if (millis <= 0) {
       return Future.failedFuture(OdooFaults.timeout(what, deadline.totalMillis(), null));
     }
+    long connectMillis = Math.min(connectTimeoutMillis, millis);
     request
         .followRedirects(false)
         .timeout(millis)
-        .connectTimeout(Math.min(connectTimeoutMillis, millis));
+        .connectTimeout(connectMillis);
     Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendBuffer(body);
     // timeout() above bounds silence; this bounds the whole exchange, even a trickling answer.
     return sent.timeout(millis, TimeUnit.MILLISECONDS)
         .recover(err -> Future.failedFuture(
-            OdooFaults.transport(what, err, deadline.totalMillis(), hostPort)));
+            OdooFaults.transport(what, err, deadline.totalMillis(), connectMillis, hostPort)));
   }
 
   /** Percent-encodes one path segment (model and method names are plain, but never trust that). */

@@ -9,6 +9,7 @@ import dev.vigil.engine.StepContext;
 import dev.vigil.engine.StepExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Optional;
 
@@ -27,10 +28,16 @@ public final class PollExecutor implements StepExecutor<StepAction.Poll> {
 
   @Override
   public Future<Object> execute(StepAction.Poll action, StepContext context) {
-    return attempt(action, context, context.deadlineAfter(action.within()), 1);
+    Duration stepLeft = context.remaining();
+    String window = stepLeft.compareTo(action.within()) < 0
+        ? Math.round(stepLeft.toNanos() / 1e6) + " ms (the step's time limit; 'within' is " + action.within().toMillis() + " ms)"
+        : action.within().toMillis() + " ms";
+    return attempt(action, context, context.deadlineAfter(action.within()), window, 1);
   }
 
-  private Future<Object> attempt(StepAction.Poll action, StepContext context, Deadline giveUp, int attempt) {
+  /** @param window how long the poll may go on, as said when it gives up */
+  private Future<Object> attempt(
+      StepAction.Poll action, StepContext context, Deadline giveUp, String window, int attempt) {
     return calls.execute(action.call(), context).compose(result -> {
       Optional<String> unmet = unmet(action, result, context);
       if (unmet.isEmpty()) {
@@ -38,11 +45,11 @@ public final class PollExecutor implements StepExecutor<StepAction.Poll> {
       }
       if (giveUp.remaining().compareTo(action.every()) < 0 || context.remaining().compareTo(action.every()) < 0) {
         return Future.failedFuture(new AssertionFailure(
-            "still not true after " + attempt + " attempt(s) within " + action.within().toMillis() + " ms: " + unmet.get()));
+            "still not true after " + attempt + " attempt(s) within " + window + ": " + unmet.get()));
       }
       Promise<Void> wait = Promise.promise();
       context.vertx().setTimer(action.every().toMillis(), id -> wait.complete());
-      return wait.future().compose(ignored -> attempt(action, context, giveUp, attempt + 1));
+      return wait.future().compose(ignored -> attempt(action, context, giveUp, window, attempt + 1));
     });
   }
 

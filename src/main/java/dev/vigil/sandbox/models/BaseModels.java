@@ -16,7 +16,8 @@ import java.util.Set;
  * modules, units of measure, product categories and products; and the generic ORM methods every
  * model answers. Product type fields follow the version ({@code detailed_type} or
  * {@code is_storable}); {@code qty_available} is added when {@code stock} is installed and sums
- * the quants in internal locations.
+ * the quants in internal locations. {@code res.users.context_get} answers the caller's context
+ * (language, time zone, uid), which JSON-2 clients ask to learn the uid of their API key.
  */
 final class BaseModels implements OdooModule {
 
@@ -34,6 +35,7 @@ final class BaseModels implements OdooModule {
   @Override
   public void register(ModelRegistry.Builder registry, Dialect dialect) {
     OrmMethods.register(registry, dialect);
+    registry.method("res.users", MethodSpec.onModel("Users", "context_get", (model, ids, args) -> userContext(model)));
     ProductTypes types = dialect.productTypes();
     registry.hooks("product.product", new ModelHooks() {
       @Override
@@ -46,6 +48,11 @@ final class BaseModels implements OdooModule {
         types.complete(values);
       }
     });
+  }
+
+  /** {@code res.users.context_get()}: the caller's context, as the session info's {@code user_context}. */
+  private static JsonObject userContext(Model users) {
+    return new JsonObject().put("lang", "en_US").put("tz", "Europe/Brussels").put("uid", users.env().user().uid());
   }
 
   private static ModelSchema partner() {
