@@ -81,7 +81,7 @@ public final class SandboxCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("vigil sandbox: cannot start: "
           + (e instanceof ExecutionException ? e.getCause().getMessage() : "no answer in " + START_LIMIT.toSeconds() + " s"));
       vertx.close();
-      return ExitCodes.USAGE;
+      return ExitCodes.CANNOT_RUN;
     }
   }
 

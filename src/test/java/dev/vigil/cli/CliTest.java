@@ -174,6 +174,26 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("vigil sandbox exits 3 when its port is taken")
+  void sandboxPortTaken() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = vigil("sandbox", "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(3, run.exitCode(), run.out());
+      assertTrue(run.err().contains("cannot start"), run.err());
+    }
+  }
+
+  @Test
+  @DisplayName("vigil run refuses to start, listing every problem of its settings (exit 2)")
+  void runRefusesBadSettings() {
+    Run run = vigil("run", "--http-port", "not-a-port", "--max-runs-per-tenant", "0", "--tenants", "/no/such/folder");
+    assertEquals(2, run.exitCode(), run.out());
+    assertTrue(run.err().contains("--http-port"), run.err());
+    assertTrue(run.err().contains("--max-runs-per-tenant"), run.err());
+    assertTrue(run.err().contains("not started"), run.err());
+  }
+
+  @Test
   @DisplayName("vigil sandbox refuses an invalid configuration with every problem (exit 2)")
   void sandboxRefusesBadConfig() {
     List<String> args = new ArrayList<>(List.of("sandbox", "--version", "15", "--workers", "0", "--port", "0"));
