@@ -1,0 +1,24 @@
+package dev.vigil.bench;
+
+import java.util.Map;
+
+/**
+ * What is read outside Vigil at one instant: the monotonic time, Vigil's and this JVM's CPU
+ * seconds, and the sandbox's counts (calls by path, logins, calls that waited for a worker).
+ */
+record Mark(long nanos, double vigilCpu, double benchCpu, Map<String, Long> callsByPath, long authentications,
+    long waits) {
+
+  static Mark take(ProcessSampler vigil, ProcessSampler bench, SandboxFleet fleet) {
+    return new Mark(System.nanoTime(), vigil.cpuSeconds(), bench.cpuSeconds(), fleet.calls().byPath(),
+        fleet.authentications(), fleet.waitedCalls());
+  }
+
+  long calls() {
+    return callsByPath.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  double secondsSince(Mark earlier) {
+    return (nanos - earlier.nanos) / 1e9;
+  }
+}

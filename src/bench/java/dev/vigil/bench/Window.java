@@ -1,0 +1,110 @@
+package dev.vigil.bench;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What happened between two instants: Vigil's own counts (differences of two scrapes of its
+ * {@code /metrics}) beside what was measured outside it (CPU from {@code /proc}, calls counted by
+ * the sandbox).
+ *
+ * @param seconds wall time between the two marks (rates use it)
+ * @param runsByOutcome finished runs by outcome ({@code vigil_runs_total})
+ * @param runsByJourney finished runs by journey
+ * @param calls requests the sandbox answered
+ * @param authentications sandbox logins (a session created or renewed)
+ * @param sandboxWaits sandbox requests that waited for a worker (0: the sandbox was never the bottleneck)
+ * @param lateness {@code vigil_schedule_lateness_seconds} buckets over the window
+ * @param latenessRecentMax {@code vigil_schedule_lateness_seconds_max} at the end: Micrometer's max of the last ~2 minutes
+ * @param skippedByReason due runs not started ({@code vigil_runs_skipped_total}), by reason
+ * @param vigilCpuSeconds Vigil's CPU time
+ * @param benchCpuSeconds this JVM's CPU time (the sandbox fleet)
+ * @param heapUsedBytes Vigil's heap in use at the end ({@code jvm_memory_used_bytes{area="heap"}})
+ * @param rssMaxBytes Vigil's largest resident set seen during the window
+ * @param invoiceConcurrency invoice-posting runs in flight on average: their step time over the window (Little's law)
+ */
+record Window(
+    double seconds,
+    Map<String, Double> runsByOutcome,
+    Map<String, Double> runsByJourney,
+    long calls,
+    long authentications,
+    long sandboxWaits,
+    BucketCounts lateness,
+    double latenessRecentMax,
+    Map<String, Double> skippedByReason,
+    double vigilCpuSeconds,
+    double benchCpuSeconds,
+    double heapUsedBytes,
+    long rssMaxBytes,
+    double invoiceConcurrency) {
+
+  /** The metric families a window needs from a scrape. */
+  static final Set<String> METRICS = Set.of(
+      "vigil_runs_total", "vigil_runs_skipped_total", "vigil_schedule_lateness_seconds_bucket",
+      "vigil_schedule_lateness_seconds_max", "jvm_memory_used_bytes", "vigil_step_duration_seconds_sum");
+
+  static Window between(Mark from, Mark to, PrometheusText before, PrometheusText after, long rssMaxBytes) {
+    double seconds = to.secondsSince(from);
+    double invoiceStepSeconds = stepSeconds(after) - stepSeconds(before);
+    return new Window(
+        seconds,
+        difference(before.sumBy("vigil_runs_total", s -> s.label("outcome")),
+            after.sumBy("vigil_runs_total", s -> s.label("outcome"))),
+        difference(before.sumBy("vigil_runs_total", s -> s.label("journey")),
+            after.sumBy("vigil_runs_total", s -> s.label("journey"))),
+        to.calls() - from.calls(),
+        to.authentications() - from.authentications(),
+        to.waits() - from.waits(),
+        BucketCounts.between(before.buckets("vigil_schedule_lateness_seconds"),
+            after.buckets("vigil_schedule_lateness_seconds")),
+        after.sum("vigil_schedule_lateness_seconds_max"),
+        difference(before.sumBy("vigil_runs_skipped_total", s -> s.label("reason")),
+            after.sumBy("vigil_runs_skipped_total", s -> s.label("reason"))),
+        to.vigilCpu() - from.vigilCpu(),
+        to.benchCpu() - from.benchCpu(),
+        after.sum("jvm_memory_used_bytes", s -> s.label("area").equals("heap")),
+        rssMaxBytes,
+        invoiceStepSeconds / seconds);
+  }
+
+  private static double stepSeconds(PrometheusText scrape) {
+    return scrape.sum("vigil_step_duration_seconds_sum", s -> s.label("journey").equals("invoice-posting"));
+  }
+
+  private static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> window = new TreeMap<>();
+    after.forEach((key, value) -> {
+      double delta = value - before.getOrDefault(key, 0.0);
+      if (delta != 0) {
+        window.put(key, delta);
+      }
+    });
+    return window;
+  }
+
+  double runs() {
+    return runsByOutcome.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  double runsPerSecond() {
+    return runs() / seconds;
+  }
+
+  double callsPerSecond() {
+    return calls / seconds;
+  }
+
+  double vigilCpuPercent() {
+    return 100 * vigilCpuSeconds / seconds;
+  }
+
+  double benchCpuPercent() {
+    return 100 * benchCpuSeconds / seconds;
+  }
+
+  double skipped() {
+    return skippedByReason.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+}
