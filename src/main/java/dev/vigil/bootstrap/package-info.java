@@ -1,2 +1,6 @@
-/** Wiring only: builds clients, registries and runners from configuration; no logic of its own. */
+/**
+ * Wiring: reads the run configuration ({@link dev.vigil.bootstrap.RunConfigLoader}), builds
+ * clients, registries, runners and verticles from it, and keeps the catalog and its secrets
+ * current on reload. No monitoring logic of its own.
+ */
 package dev.vigil.bootstrap;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Synthetic monitoring of Odoo business journeys, per tenant.",
-    subcommands = {ValidateCommand.class, CheckCommand.class, SandboxCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, ValidateCommand.class, SandboxCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (files valid, journey passed)",

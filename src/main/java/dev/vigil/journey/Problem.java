@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One thing wrong in a journey or tenant file: where it is, which field, and what was expected.
+ * One thing wrong in a journey, tenant or settings file: where it is, which field, and what was
+ * expected.
  * Printed as {@code file:line:column: field: message}. Messages never hold a secret value.
  *
  * @param field a path to the field such as {@code steps[2].assert[0].equals}; empty when the

@@ -20,6 +20,11 @@ final class Problems {
     return found.isEmpty();
   }
 
+  /** The problems found so far, in the order they were found. */
+  List<Problem> all() {
+    return List.copyOf(found);
+  }
+
   /** Throws the problems found so far, if there are any. */
   void throwIfAny() throws CatalogException {
     if (!found.isEmpty()) {

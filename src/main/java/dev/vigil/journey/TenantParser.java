@@ -15,13 +15,14 @@ import java.util.Set;
 
 /**
  * Reads one tenant file: {@code name}, {@code odoo}, {@code tier} (default shared),
- * {@code placement}, {@code timezone} (default UTC), {@code allowed_origins} and {@code journeys}.
+ * {@code placement}, {@code timezone} (default UTC), {@code allowed_origins}, {@code journeys},
+ * {@code maintenance} (default none) and {@code sandbox} (for {@code vigil demo}).
  * The tenant id is the file name without its extension. Every problem is reported; the tenant
  * returned after a problem is incomplete.
  */
 final class TenantParser {
-  private static final Set<String> KEYS = Set.of(
-      "name", "odoo", "tier", "placement", "timezone", "allowed_origins", "journeys");
+  private static final Set<String> KEYS = Set.of("name", "odoo", "tier", "placement", "timezone",
+      "allowed_origins", "journeys", "maintenance", "sandbox");
   private static final List<String> TIERS =
       Arrays.stream(Tier.values()).map(tier -> tier.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -56,8 +57,8 @@ final class TenantParser {
         map.required("journeys").map(journeysParser::parse).orElse(List.of()),
         map.get("allowed_origins").map(TenantParser::origins).orElse(Set.of()),
         map.get("timezone").flatMap(TenantParser::timezone).orElse("UTC"),
-        List.of(),
-        Optional.empty(),
+        map.get("maintenance").map(MaintenanceParser::parse).orElse(List.of()),
+        map.get("sandbox").flatMap(sandbox -> SandboxHintParser.parse(sandbox, odoo.url())),
         root.pos()));
   }
 

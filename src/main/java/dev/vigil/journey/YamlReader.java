@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -26,26 +29,50 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlReader {
   private YamlReader() {}
 
-  /** The file's root node, or empty when it could not be read (the reason is reported). */
+  /**
+   * The file's root node, or empty when it could not be read or is empty (the reason is
+   * reported).
+   */
   static Optional<YamlValue> read(Path path, String displayName, Problems problems) {
-    String text;
+    return text(path, displayName, problems).flatMap(text -> parse(text, displayName, problems));
+  }
+
+  /**
+   * The file's root node, a null value when the file holds no document (e.g. only comments), or
+   * empty when it could not be read (the reason is reported).
+   */
+  static Optional<YamlValue> readDocument(Path path, String displayName, Problems problems) {
+    return text(path, displayName, problems).flatMap(text -> document(text, displayName, problems));
+  }
+
+  private static Optional<String> text(Path path, String displayName, Problems problems) {
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
     } catch (CharacterCodingException e) {
       problems.add(SourcePos.none(displayName), "", "the file is not UTF-8 text");
-      return Optional.empty();
     } catch (NoSuchFileException e) {
       problems.add(SourcePos.none(displayName), "", "the file does not exist");
-      return Optional.empty();
     } catch (IOException e) {
       problems.add(SourcePos.none(displayName), "", "cannot read the file: " + e.getMessage());
-      return Optional.empty();
     }
-    return parse(text, displayName, problems);
+    return Optional.empty();
   }
 
   /** The root node of YAML text, or empty when it has a syntax error or is empty (reported). */
   static Optional<YamlValue> parse(String text, String displayName, Problems problems) {
+    Optional<YamlValue> value = document(text, displayName, problems);
+    if (value.isPresent() && value.get().isNull()) {
+      problems.add(new SourcePos(displayName, 1, 1), "", "the file is empty: expected a YAML map");
+      return Optional.empty();
+    }
+    return value;
+  }
+
+  /**
+   * The root node of YAML text, a null value when the text holds no document, or empty when it
+   * has a syntax error (reported).
+   */
+  private static Optional<YamlValue> document(String text, String displayName, Problems problems) {
     LoadSettings settings =
         LoadSettings.builder().setLabel(displayName).setSchema(new CoreSchema()).build();
     Optional<Node> root;
@@ -58,12 +85,8 @@ final class YamlReader {
       problems.add(SourcePos.none(displayName), "", "YAML error: " + e.getMessage());
       return Optional.empty();
     }
-    Optional<YamlValue> value = root.map(node -> new YamlValue(node, displayName, "", problems));
-    if (value.isEmpty() || value.get().isNull()) {
-      problems.add(new SourcePos(displayName, 1, 1), "", "the file is empty: expected a YAML map");
-      return Optional.empty();
-    }
-    return value;
+    Node node = root.orElseGet(() -> new ScalarNode(Tag.NULL, "", ScalarStyle.PLAIN));
+    return Optional.of(new YamlValue(node, displayName, "", problems));
   }
 
   private static SourcePos position(MarkedYamlEngineException e, String displayName) {

@@ -228,6 +228,10 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   }
 
   private void report(ScheduledCheck check, RunResult run) {
+    notifyListeners(listener -> listener.onRunCompleted(run), run);
+    if (check.removed) {
+      return; // a run that outlived its check (removed on reload) no longer moves status or circuits
+    }
     Instant now = clock.instant();
     if (circuits.record(run, now)) {
       boolean open = circuits.isOpen(run.tenantId());
@@ -237,12 +241,11 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
       openCircuitsSnapshot = circuits.open();
     }
     StatusTracker.Verdict verdict = statuses.record(run, check.tenant.inMaintenance(now), now);
-    notifyListeners(listener -> listener.onRunCompleted(run), run);
     verdict.change().ifPresent(change -> {
       statusSnapshot = statuses.snapshot();
       notifyListeners(listener -> listener.onStatusChanged(change), run);
     });
-    if (verdict.retryNow() && !stopping && !check.removed && !circuits.isOpen(run.tenantId())) {
+    if (verdict.retryNow() && !stopping && !circuits.isOpen(run.tenantId())) {
       admit(check, now);
     }
   }

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.domain.Catalog;
 import dev.vigil.domain.Condition;
 import dev.vigil.domain.Journey;
+import dev.vigil.domain.MaintenanceWindow;
+import dev.vigil.domain.SandboxHint;
 import dev.vigil.domain.SecretRef;
 import dev.vigil.domain.Step;
 import dev.vigil.domain.StepAction;
 import dev.vigil.domain.Tenant;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -71,6 +76,29 @@ class RepositoryCatalogTest {
     assertEquals(Map.of("vendor", "Wood Corner"), tenant.journey("purchase-approval").orElseThrow().params());
     assertEquals(Duration.ofMinutes(10), tenant.journey("purchase-approval").orElseThrow().interval());
     assertEquals(new SecretRef.Env("VIGIL_SANDBOX_PASSWORD"), tenant.credentials().secret());
+  }
+
+  @Test
+  @DisplayName("Every example tenant hints the sandbox of its port: 7016 is Odoo 16, 7017 is 17, 7018 is 18")
+  void sandboxHints() throws CatalogException {
+    Catalog catalog = CatalogLoader.load(ProjectFiles.tenants(), ProjectFiles.journeys());
+
+    for (Tenant tenant : catalog.tenants()) {
+      SandboxHint hint = tenant.sandbox().orElseThrow(() -> new AssertionError(tenant.id() + " has no hint"));
+      assertEquals(tenant.baseUrl().getPort() - 7000, hint.version(), tenant.id());
+    }
+    assertEquals(Optional.of(new SandboxHint(16, Set.of("purchase"))),
+        catalog.tenant("hospital-group").orElseThrow().sandbox(), "purchase-approval needs purchase");
+  }
+
+  @Test
+  @DisplayName("clinic-west has its weekly backup window on Sundays at 02:00 for 2h")
+  void clinicWestMaintenance() throws CatalogException {
+    Catalog catalog = CatalogLoader.load(ProjectFiles.tenants(), ProjectFiles.journeys());
+
+    assertEquals(List.of(new MaintenanceWindow.Recurring(Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 0),
+            Duration.ofHours(2), "weekly backup")),
+        catalog.tenant("clinic-west").orElseThrow().maintenance());
   }
 
   @Test

@@ -95,6 +95,31 @@ class SchemaTest {
     assertTrue(messages.isEmpty(), file + ": " + messages);
   }
 
+  @Test
+  @DisplayName("A tenant with both shapes of maintenance window and a sandbox hint passes the schema and the loader")
+  void maintenanceAndSandboxAccepted(@TempDir Path dir) throws IOException, CatalogException {
+    String tenant = """
+        name: Local clinic
+        odoo:
+          url: http://localhost:7018
+          database: clinic
+          login: admin
+          password: {env: PW}
+        journeys:
+          - {id: login}
+        maintenance:
+          - {start: 2026-11-21T22:00:00Z, end: "2026-11-22T03:00:00.5+01:00", reason: upgrade to Odoo 18}
+          - {days: [mon, sun], from: "23:30", duration: 90m}
+        sandbox: {version: 18, modules: [account, purchase]}
+        """;
+    CatalogFiles files = new CatalogFiles(dir).journey("login.yaml",
+        Files.readString(ProjectFiles.journeys().resolve("login.yaml")));
+    files.tenant("clinic.yaml", tenant);
+
+    assertEquals(Set.of(), TENANT.validate(tenant, InputFormat.YAML));
+    assertEquals(2, files.load().tenant("clinic").orElseThrow().maintenance().size());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rejectedJourneys")
   @DisplayName("A broken journey is refused by the schema and by the loader")

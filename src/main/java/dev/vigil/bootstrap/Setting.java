@@ -1,0 +1,119 @@
+package dev.vigil.bootstrap;
+
+import dev.vigil.journey.Durations;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One setting of {@link RunConfig}: its key in the config file, its command-line flag (without
+ * dashes), how its text is read, and its default. Its environment variable is {@code VIGIL_} and
+ * the key in upper case. Values are read the same way whichever source gives them.
+ */
+record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig, T> defaultValue) {
+
+  /** Reads the text of a value. */
+  @FunctionalInterface
+  interface Reader<T> {
+    /**
+     * @param base the folder relative paths are resolved against
+     * @throws IllegalArgumentException saying what is wrong and what is expected
+     */
+    T read(String text, Path base);
+  }
+
+  static final Setting<Integer> HTTP_PORT =
+      new Setting<>("http_port", "http-port", Setting::port, RunConfig::httpPort);
+  static final Setting<Path> DATA_DIR =
+      new Setting<>("data_dir", "data-dir", Setting::path, RunConfig::dataDir);
+  static final Setting<Path> TENANTS_DIR =
+      new Setting<>("tenants_dir", "tenants", Setting::path, RunConfig::tenantsDir);
+  static final Setting<Path> JOURNEYS_DIR =
+      new Setting<>("journeys_dir", "journeys", Setting::path, RunConfig::journeysDir);
+  static final Setting<Integer> MAX_RUNS_IN_FLIGHT = new Setting<>(
+      "max_runs_in_flight", "max-runs-in-flight", Setting::count, RunConfig::maxRunsInFlight);
+  static final Setting<Integer> MAX_RUNS_PER_TENANT = new Setting<>(
+      "max_runs_per_tenant", "max-runs-per-tenant", Setting::count, RunConfig::maxRunsPerTenant);
+  static final Setting<Integer> MAX_QUEUED_RUNS = new Setting<>(
+      "max_queued_runs", "max-queued-runs", Setting::count, RunConfig::maxQueuedRuns);
+  static final Setting<Integer> CIRCUIT_FAILURES = new Setting<>(
+      "circuit_failures", "circuit-failures", Setting::count, RunConfig::circuitFailures);
+  static final Setting<Duration> CIRCUIT_PROBE_INTERVAL = new Setting<>("circuit_probe_interval",
+      "circuit-probe-interval", Setting::duration, RunConfig::circuitProbeInterval);
+  static final Setting<Duration> SHUTDOWN_GRACE = new Setting<>(
+      "shutdown_grace", "shutdown-grace", Setting::duration, RunConfig::shutdownGrace);
+  static final Setting<Duration> RELOAD_INTERVAL = new Setting<>(
+      "reload_interval", "reload-interval", Setting::duration, RunConfig::reloadInterval);
+  static final Setting<String> RUNNER_NAME =
+      new Setting<>("runner_name", "runner-name", Setting::name, RunConfig::runnerName);
+
+  /** Every setting, in the order of {@link RunConfig}'s components. */
+  static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
+      MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
+      CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME);
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final int MAX_PORT = 65_535;
+
+  String envVar() {
+    return "VIGIL_" + key.toUpperCase(Locale.ROOT);
+  }
+
+  private static int port(String text, Path base) {
+    String digits = text.strip();
+    if (!DIGITS.matcher(digits).matches() || digits.length() > 5
+        || Integer.parseInt(digits) > MAX_PORT) {
+      throw new IllegalArgumentException("'" + text + "' is not a port: expected a whole number"
+          + " from 0 to " + MAX_PORT + " (0 picks a free one)");
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static int count(String text, Path base) {
+    String digits = text.strip();
+    if (!DIGITS.matcher(digits).matches()) {
+      throw new IllegalArgumentException("expected a whole number above 0, found '" + text + "'");
+    }
+    int count;
+    try {
+      count = Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is too large: at most " + Integer.MAX_VALUE);
+    }
+    if (count == 0) {
+      throw new IllegalArgumentException("expected a whole number above 0, found '" + text + "'");
+    }
+    return count;
+  }
+
+  private static Duration duration(String text, Path base) {
+    Duration duration = Durations.parse(text);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("a duration must be more than zero, found " + text);
+    }
+    return duration;
+  }
+
+  private static Path path(String text, Path base) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("expected a folder, found nothing");
+    }
+    try {
+      return base.resolve(Path.of(text.strip()));
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a path: " + e.getReason());
+    }
+  }
+
+  private static String name(String text, Path base) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return text.strip();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.vigil.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("The run configuration: reading")
+class RunConfigLoaderTest {
+  private static final Function<String, String> NO_ENV = name -> null;
+
+  @TempDir Path dir;
+
+  private Optional<Path> file(String yaml) throws IOException {
+    return Optional.of(Files.writeString(dir.resolve("vigil.yaml"), yaml));
+  }
+
+  private static Function<String, String> env(Map<String, String> variables) {
+    return variables::get;
+  }
+
+  private static RunConfig load(
+      Optional<Path> file, Function<String, String> env, Map<String, String> flags) throws ConfigException {
+    return RunConfigLoader.load(file, env, flags);
+  }
+
+  @Test
+  @DisplayName("With no file, environment or flag, every setting is the default")
+  void defaults() throws ConfigException {
+    assertEquals(RunConfig.defaults(), load(Optional.empty(), NO_ENV, Map.of()));
+  }
+
+  @Test
+  @DisplayName("A config file holding only comments sets nothing")
+  void commentsOnly() throws Exception {
+    assertEquals(RunConfig.defaults(), load(file("# http_port: 9090\n"), NO_ENV, Map.of()));
+  }
+
+  @Test
+  @DisplayName("The config file sets every setting by its snake_case key")
+  void everyKey() throws Exception {
+    Optional<Path> file = file("""
+        http_port: 9090
+        data_dir: /var/lib/vigil
+        tenants_dir: /etc/vigil/tenants
+        journeys_dir: /etc/vigil/journeys
+        max_runs_in_flight: 512
+        max_runs_per_tenant: 2
+        max_queued_runs: 500
+        circuit_failures: 5
+        circuit_probe_interval: 30s
+        shutdown_grace: 1m
+        reload_interval: 500ms
+        runner_name: eu-west-1a
+        """);
+
+    assertEquals(new RunConfig(9090, Path.of("/var/lib/vigil"), Path.of("/etc/vigil/tenants"),
+            Path.of("/etc/vigil/journeys"), 512, 2, 500, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMillis(500), "eu-west-1a"),
+        load(file, NO_ENV, Map.of()));
+  }
+
+  static Stream<Arguments> names() {
+    return Stream.of(
+        Arguments.of("http_port", "VIGIL_HTTP_PORT", "http-port", "9090",
+            (Function<RunConfig, Object>) RunConfig::httpPort, 9090),
+        Arguments.of("data_dir", "VIGIL_DATA_DIR", "data-dir", "/var/lib/vigil",
+            (Function<RunConfig, Object>) RunConfig::dataDir, Path.of("/var/lib/vigil")),
+        Arguments.of("tenants_dir", "VIGIL_TENANTS_DIR", "tenants", "/etc/vigil/tenants",
+            (Function<RunConfig, Object>) RunConfig::tenantsDir, Path.of("/etc/vigil/tenants")),
+        Arguments.of("journeys_dir", "VIGIL_JOURNEYS_DIR", "journeys", "/etc/vigil/journeys",
+            (Function<RunConfig, Object>) RunConfig::journeysDir, Path.of("/etc/vigil/journeys")),
+        Arguments.of("max_runs_in_flight", "VIGIL_MAX_RUNS_IN_FLIGHT", "max-runs-in-flight", "512",
+            (Function<RunConfig, Object>) RunConfig::maxRunsInFlight, 512),
+        Arguments.of("max_runs_per_tenant", "VIGIL_MAX_RUNS_PER_TENANT", "max-runs-per-tenant", "2",
+            (Function<RunConfig, Object>) RunConfig::maxRunsPerTenant, 2),
+        Arguments.of("max_queued_runs", "VIGIL_MAX_QUEUED_RUNS", "max-queued-runs", "500",
+            (Function<RunConfig, Object>) RunConfig::maxQueuedRuns, 500),
+        Arguments.of("circuit_failures", "VIGIL_CIRCUIT_FAILURES", "circuit-failures", "5",
+            (Function<RunConfig, Object>) RunConfig::circuitFailures, 5),
+        Arguments.of("circuit_probe_interval", "VIGIL_CIRCUIT_PROBE_INTERVAL", "circuit-probe-interval", "30s",
+            (Function<RunConfig, Object>) RunConfig::circuitProbeInterval, Duration.ofSeconds(30)),
+        Arguments.of("shutdown_grace", "VIGIL_SHUTDOWN_GRACE", "shutdown-grace", "1m",
+            (Function<RunConfig, Object>) RunConfig::shutdownGrace, Duration.ofMinutes(1)),
+        Arguments.of("reload_interval", "VIGIL_RELOAD_INTERVAL", "reload-interval", "500ms",
+            (Function<RunConfig, Object>) RunConfig::reloadInterval, Duration.ofMillis(500)),
+        Arguments.of("runner_name", "VIGIL_RUNNER_NAME", "runner-name", "eu-west-1a",
+            (Function<RunConfig, Object>) RunConfig::runnerName, "eu-west-1a"));
+  }
+
+  @ParameterizedTest(name = "{0}, {1}, --{2}")
+  @MethodSource("names")
+  @DisplayName("Each setting is read from its file key, its environment variable and its flag")
+  void names(String key, String envVar, String flag, String text, Function<RunConfig, Object> component,
+      Object expected) throws Exception {
+    assertEquals(expected, component.apply(load(file(key + ": " + text + "\n"), NO_ENV, Map.of())), "file");
+    assertEquals(expected, component.apply(load(Optional.empty(), env(Map.of(envVar, text)), Map.of())), "env");
+    assertEquals(expected, component.apply(load(Optional.empty(), NO_ENV, Map.of(flag, text))), "flag");
+  }
+
+  @Test
+  @DisplayName("A flag beats the environment, which beats the file, which beats the default")
+  void precedence() throws Exception {
+    Optional<Path> file = file("http_port: 1111\nrunner_name: from-file\nmax_queued_runs: 7\n");
+    Function<String, String> env = env(Map.of("VIGIL_HTTP_PORT", "2222", "VIGIL_RUNNER_NAME", "from-env"));
+
+    RunConfig all = load(file, env, Map.of("http-port", "3333"));
+    assertEquals(3333, all.httpPort());
+    assertEquals("from-env", all.runnerName());
+    assertEquals(7, all.maxQueuedRuns());
+    assertEquals(RunConfig.defaults().shutdownGrace(), all.shutdownGrace());
+
+    assertEquals(2222, load(file, env, Map.of()).httpPort());
+    assertEquals(1111, load(file, NO_ENV, Map.of()).httpPort());
+  }
+
+  @Test
+  @DisplayName("Relative paths in the file are read from the file's folder, those of the environment and flags from the working directory")
+  void relativePaths() throws Exception {
+    Path conf = Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(conf.resolve("vigil.yaml"), "tenants_dir: tenants\ndata_dir: /var/lib/vigil\n");
+
+    RunConfig config = load(Optional.of(conf.resolve("vigil.yaml")),
+        env(Map.of("VIGIL_JOURNEYS_DIR", "journeys")), Map.of("data-dir", "state"));
+
+    assertEquals(conf.resolve("tenants"), config.tenantsDir());
+    assertEquals(Path.of("journeys"), config.journeysDir());
+    assertEquals(Path.of("state"), config.dataDir());
+  }
+
+  @Test
+  @DisplayName("An environment variable set to nothing counts as unset")
+  void emptyEnvironmentVariable() throws ConfigException {
+    assertEquals(8080, load(Optional.empty(), env(Map.of("VIGIL_HTTP_PORT", "")), Map.of()).httpPort());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"0", "65535"})
+  @DisplayName("Port 0 (a free one) and port 65535 are accepted")
+  void portBounds(String port) throws ConfigException {
+    assertEquals(Integer.parseInt(port), load(Optional.empty(), NO_ENV, Map.of("http-port", port)).httpPort());
+  }
+
+  @Test
+  @DisplayName("max_runs_per_tenant may equal max_runs_in_flight")
+  void perTenantEqualsInFlight() throws ConfigException {
+    RunConfig config = load(Optional.empty(), NO_ENV, Map.of("max-runs-in-flight", "3", "max-runs-per-tenant", "3"));
+
+    assertEquals(3, config.maxRunsPerTenant());
+  }
+}
