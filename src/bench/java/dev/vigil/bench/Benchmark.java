@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import java.util.stream.Collectors;
  * temporary files are cleaned up however it ends.
  *
  * <p>Timeline: start → warm-up → scrape W → measured window → scrape B → 35 s → scrape C (the
- * overhead pairs come from B and C) → SIGTERM → Gatling. CPU is read before and after each window
- * and the scrapes fall outside them, so rendering hundreds of megabytes of metrics is not counted
+ * overhead pairs come from B and C) → SIGTERM → Gatling. Rates run from just before scrape W to
+ * just before scrape B, so that both ends of the window are read the same way; Vigil's CPU is
+ * counted from just after scrape W, so rendering hundreds of megabytes of metrics is not counted
  * as monitoring.
  *
  * <p>Exit code 0 when the benchmark ran (whatever it measured), 1 when it could not, 2 for invalid
@@ -97,23 +99,23 @@ public final class Benchmark {
     VigilProcess vigil = cleanup.add(VigilProcess.start(settings.jar(), tenantsDir, journeysDir, work.resolve("data"),
         work.resolve("vigil.log"), settings.vigilJvmArgs(), settings.maxRunsInFlight(), environment));
     ProcessSampler vigilProcess = new ProcessSampler(vigil.pid(), ticks);
-    Mark start = Mark.take(vigilProcess, bench, fleet);
+    Mark start = Mark.take(vigilProcess, bench, fleet, ticks);
     vigil.awaitReady(START_TIMEOUT);
     double startSeconds = (System.nanoTime() - start.nanos()) / 1e9;
 
     progress("warm-up: %d s (the first interval creates every session)", BenchSettings.WARM_UP.toSeconds());
     long warmRss = watch(vigil, vigilProcess, start.nanos() + BenchSettings.WARM_UP.toNanos());
-    Mark warmEnd = Mark.take(vigilProcess, bench, fleet);
+    Mark windowStart = Mark.take(vigilProcess, bench, fleet, ticks);
     Path scrapeW = work.resolve("scrape-w.txt");
     vigil.scrape(scrapeW);
-    Mark windowStart = Mark.take(vigilProcess, bench, fleet);
+    Mark cpuStart = Mark.take(vigilProcess, bench, fleet, ticks);
 
     progress("measuring for %d s", settings.measure().toSeconds());
     long measureEnd = windowStart.nanos() + settings.measure().toNanos();
     long rss = watch(vigil, vigilProcess, measureEnd - PAIRING_SLACK.toNanos() * 2);
     fleet.calls().recording(true);
     rss = Math.max(rss, watch(vigil, vigilProcess, measureEnd));
-    Mark windowEnd = Mark.take(vigilProcess, bench, fleet);
+    Mark windowEnd = Mark.take(vigilProcess, bench, fleet, ticks);
     Path scrapeB = work.resolve("scrape-b.txt");
     long scrapeBStart = System.nanoTime();
     vigil.scrape(scrapeB);
@@ -129,7 +131,11 @@ public final class Benchmark {
     progress("stopping vigil run (SIGTERM)");
     long stopStart = System.nanoTime();
     int exitCode = vigil.stop(SHUTDOWN_TIMEOUT);
-    Report.Shutdown shutdown = new Report.Shutdown(exitCode, (System.nanoTime() - stopStart) / 1e9);
+    Report.Shutdown shutdown = new Report.Shutdown(exitCode, (System.nanoTime() - stopStart) / 1e9,
+        !vigil.child().logLines("stopped without waiting").isEmpty());
+    List<String> problems = new ArrayList<>(vigil.child().logLines(" WARN "));
+    problems.addAll(vigil.child().logLines(" ERROR "));
+    Report.LogSummary log = new Report.LogSummary(problems.size(), problems.isEmpty() ? "" : problems.get(0));
     String scheduling = vigil.child().logLines("scheduling").stream().findFirst()
         .map(line -> "Vigil logged: \"" + line.substring(line.indexOf("scheduling")) + "\"")
         .orElse("Vigil did not log how many checks it scheduled");
@@ -138,8 +144,8 @@ public final class Benchmark {
     PrometheusText w = PrometheusText.read(scrapeW, Window.METRICS::contains);
     PrometheusText b = PrometheusText.read(scrapeB, name -> Window.METRICS.contains(name) || PAIRING_METRICS.contains(name));
     PrometheusText c = PrometheusText.read(scrapeC, PAIRING_METRICS::contains);
-    Window warmUp = Window.between(start, warmEnd, PrometheusText.empty(), w, warmRss);
-    Window measured = Window.between(windowStart, windowEnd, w, b, rss);
+    Window warmUp = Window.between(start, start, windowStart, PrometheusText.empty(), w, warmRss);
+    Window measured = Window.between(windowStart, cpuStart, windowEnd, w, b, rss);
     List<Journey> journeys = List.copyOf(CatalogLoader.loadJourneys(journeysDir).journeys());
     Map<String, String> databases = fleet.placements().stream()
         .collect(Collectors.toMap(SandboxFleet.Placement::tenantId, SandboxFleet.Placement::database));
@@ -153,7 +159,7 @@ public final class Benchmark {
     Report.Fleet fleetSummary = new Report.Fleet(fleet.serverCount(), settings.dbsPerServer(), fleet.workers(),
         fleet.latencyScale(), fleet.odooVersion());
     return new Report(settings, fleetSummary, scheduling, startSeconds, warmUp, measured, scrape, overhead, gatling,
-        shutdown);
+        shutdown, log);
   }
 
   private Report.Comparison compareWithGatling(SandboxFleet fleet, Window vigil, Mark vigilStart, Mark vigilEnd,

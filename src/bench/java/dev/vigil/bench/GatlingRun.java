@@ -22,9 +22,7 @@ final class GatlingRun {
   static final List<String> GATLING_JVM = List.of(
       "-server", "-Xmx2g", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
       "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      // Vigil's slf4j-simple and Gatling's logback are both on the class path: say which one logs
-      "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
+      "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
   /** What the window measured. */
   record Result(int users, double seconds, long journeys, long calls, double cpuSeconds, long rssBytes,

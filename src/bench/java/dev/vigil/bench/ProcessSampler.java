@@ -39,6 +39,23 @@ final class ProcessSampler {
     }
   }
 
+  /**
+   * CPU seconds every process of the machine used so far ({@code /proc/stat}: user, nice, system,
+   * irq, softirq, steal), to tell how busy the rest of the machine was.
+   */
+  static double machineBusySeconds(double ticksPerSecond) {
+    try {
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(cpu[field]);
+      }
+      return busy / ticksPerSecond;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc/stat", e);
+    }
+  }
+
   /** CPU seconds the process used so far, user and system. */
   double cpuSeconds() {
     String stat = read("stat");

@@ -22,7 +22,8 @@ record Report(
     Scrape scrape,
     OverheadPairing.Result overhead,
     Optional<Comparison> gatling,
-    Shutdown shutdown) {
+    Shutdown shutdown,
+    LogSummary log) {
 
   /** The sandbox the tenants lived on. */
   record Fleet(int servers, int dbsPerServer, int workers, double latencyScale, int odooVersion) {}
@@ -37,6 +38,13 @@ record Report(
    */
   record Comparison(GatlingRun.Result gatling, double vigilCallsPerJourney, String requests) {}
 
-  /** How {@code vigil run} ended on SIGTERM: exit code (-1: killed after the timeout) and time taken. */
-  record Shutdown(int exitCode, double seconds) {}
+  /**
+   * How {@code vigil run} ended on SIGTERM: exit code (-1: killed after the timeout; 143 is the
+   * JVM's own on SIGTERM once its shutdown hooks are done), time taken, and whether it said it
+   * could not wait for every run.
+   */
+  record Shutdown(int exitCode, double seconds, boolean cutShort) {}
+
+  /** Vigil's warnings and errors over the whole run (per-run lines are only logged for failures). */
+  record LogSummary(int problems, String first) {}
 }

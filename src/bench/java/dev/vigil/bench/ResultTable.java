@@ -74,14 +74,19 @@ final class ResultTable {
     table.row("Vigil heap used (at end)", mib(warm.heapUsedBytes()), mib(measured.heapUsedBytes()));
     table.row("Vigil RSS (max seen)", mib(warm.rssMaxBytes()), mib(measured.rssMaxBytes()));
     table.row("sandbox + bench JVM CPU", percent(warm.benchCpuPercent()), percent(measured.benchCpuPercent()));
+    table.row("other processes' CPU", percent(warm.otherCpuPercent()), percent(measured.otherCpuPercent()));
     out.append('\n').append(table);
     out.append("lateness comes from vigil_schedule_lateness_seconds: quantiles are known to the bucket, whose bounds are ")
         .append(bounds(measured.lateness())).append(" ms\n");
     out.append(String.format(Locale.ROOT, "one /metrics scrape at this size: %.0f MiB in %.1f s (outside the window)%n",
         report.scrape().bytes() / MIB, report.scrape().seconds()));
-    out.append(String.format(Locale.ROOT, "vigil run stopped by SIGTERM: %s%n", report.shutdown().exitCode() < 0
+    Report.Shutdown shutdown = report.shutdown();
+    out.append(String.format(Locale.ROOT, "vigil run stopped by SIGTERM: %s%n", shutdown.exitCode() < 0
         ? "killed after not stopping in time"
-        : String.format(Locale.ROOT, "exit code %d after %.1f s", report.shutdown().exitCode(), report.shutdown().seconds())));
+        : String.format(Locale.ROOT, "exit code %d after %.1f s, %s", shutdown.exitCode(), shutdown.seconds(),
+            shutdown.cutShort() ? "saying it could not wait for every run" : "every run in flight finished")));
+    out.append(String.format(Locale.ROOT, "Vigil's log: %d warning/error line(s)%s%n", report.log().problems(),
+        report.log().problems() == 0 ? "" : ", the first: " + report.log().first()));
   }
 
   private static void overhead(OverheadPairing.Result overhead, StringBuilder out) {

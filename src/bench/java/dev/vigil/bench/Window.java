@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * {@code /metrics}) beside what was measured outside it (CPU from {@code /proc}, calls counted by
  * the sandbox).
  *
- * @param seconds wall time between the two marks (rates use it)
+ * @param seconds wall time between the two marks, each taken just before a scrape (rates use it)
  * @param runsByOutcome finished runs by outcome ({@code vigil_runs_total})
  * @param runsByJourney finished runs by journey
  * @param calls requests the sandbox answered
@@ -18,8 +18,11 @@ import java.util.TreeMap;
  * @param lateness {@code vigil_schedule_lateness_seconds} buckets over the window
  * @param latenessRecentMax {@code vigil_schedule_lateness_seconds_max} at the end: Micrometer's max of the last ~2 minutes
  * @param skippedByReason due runs not started ({@code vigil_runs_skipped_total}), by reason
+ * @param cpuSeconds wall time over which CPU is counted: from after the first scrape (so that its
+ *     rendering is not counted as monitoring) to the second mark
  * @param vigilCpuSeconds Vigil's CPU time
  * @param benchCpuSeconds this JVM's CPU time (the sandbox fleet)
+ * @param otherCpuSeconds the CPU time of every other process of the machine
  * @param heapUsedBytes Vigil's heap in use at the end ({@code jvm_memory_used_bytes{area="heap"}})
  * @param rssMaxBytes Vigil's largest resident set seen during the window
  * @param invoiceConcurrency invoice-posting runs in flight on average: their step time over the window (Little's law)
@@ -34,8 +37,10 @@ record Window(
     BucketCounts lateness,
     double latenessRecentMax,
     Map<String, Double> skippedByReason,
+    double cpuSeconds,
     double vigilCpuSeconds,
     double benchCpuSeconds,
+    double otherCpuSeconds,
     double heapUsedBytes,
     long rssMaxBytes,
     double invoiceConcurrency) {
@@ -45,8 +50,16 @@ record Window(
       "vigil_runs_total", "vigil_runs_skipped_total", "vigil_schedule_lateness_seconds_bucket",
       "vigil_schedule_lateness_seconds_max", "jvm_memory_used_bytes", "vigil_step_duration_seconds_sum");
 
-  static Window between(Mark from, Mark to, PrometheusText before, PrometheusText after, long rssMaxBytes) {
+  /**
+   * @param from taken just before scrape {@code before} (for a process just started: at its start)
+   * @param cpuFrom taken just after scrape {@code before}
+   * @param to taken just before scrape {@code after}
+   */
+  static Window between(Mark from, Mark cpuFrom, Mark to, PrometheusText before, PrometheusText after,
+      long rssMaxBytes) {
     double seconds = to.secondsSince(from);
+    double vigilCpu = to.vigilCpu() - cpuFrom.vigilCpu();
+    double benchCpu = to.benchCpu() - cpuFrom.benchCpu();
     double invoiceStepSeconds = stepSeconds(after) - stepSeconds(before);
     return new Window(
         seconds,
@@ -62,8 +75,10 @@ record Window(
         after.sum("vigil_schedule_lateness_seconds_max"),
         difference(before.sumBy("vigil_runs_skipped_total", s -> s.label("reason")),
             after.sumBy("vigil_runs_skipped_total", s -> s.label("reason"))),
-        to.vigilCpu() - from.vigilCpu(),
-        to.benchCpu() - from.benchCpu(),
+        to.secondsSince(cpuFrom),
+        vigilCpu,
+        benchCpu,
+        to.machineCpu() - cpuFrom.machineCpu() - vigilCpu - benchCpu,
         after.sum("jvm_memory_used_bytes", s -> s.label("area").equals("heap")),
         rssMaxBytes,
         invoiceStepSeconds / seconds);
@@ -97,11 +112,15 @@ record Window(
   }
 
   double vigilCpuPercent() {
-    return 100 * vigilCpuSeconds / seconds;
+    return 100 * vigilCpuSeconds / cpuSeconds;
   }
 
   double benchCpuPercent() {
-    return 100 * benchCpuSeconds / seconds;
+    return 100 * benchCpuSeconds / cpuSeconds;
+  }
+
+  double otherCpuPercent() {
+    return 100 * otherCpuSeconds / cpuSeconds;
   }
 
   double skipped() {
