@@ -109,6 +109,7 @@ public final class Benchmark {
     Path scrapeW = work.resolve("scrape-w.txt");
     vigil.scrape(scrapeW);
     Mark cpuStart = Mark.take(vigilProcess, bench, fleet, ticks);
+    Map<Long, Double> threadsStart = ThreadCpu.read(vigil.pid(), ticks);
 
     progress("measuring for %d s", settings.measure().toSeconds());
     long measureEnd = windowStart.nanos() + settings.measure().toNanos();
@@ -116,6 +117,8 @@ public final class Benchmark {
     fleet.calls().recording(true);
     rss = Math.max(rss, watch(vigil, vigilProcess, measureEnd));
     Mark windowEnd = Mark.take(vigilProcess, bench, fleet, ticks);
+    List<String> busiestThreads = ThreadCpu.busiest(vigil.pid(), threadsStart, ThreadCpu.read(vigil.pid(), ticks),
+        windowEnd.secondsSince(cpuStart), 6);
     Path scrapeB = work.resolve("scrape-b.txt");
     long scrapeBStart = System.nanoTime();
     vigil.scrape(scrapeB);
@@ -158,8 +161,8 @@ public final class Benchmark {
     }
     Report.Fleet fleetSummary = new Report.Fleet(fleet.serverCount(), settings.dbsPerServer(), fleet.workers(),
         fleet.latencyScale(), fleet.odooVersion());
-    return new Report(settings, fleetSummary, scheduling, startSeconds, warmUp, measured, scrape, overhead, gatling,
-        shutdown, log);
+    return new Report(settings, fleetSummary, scheduling, startSeconds, warmUp, measured, busiestThreads, scrape,
+        overhead, gatling, shutdown, log);
   }
 
   private Report.Comparison compareWithGatling(SandboxFleet fleet, Window vigil, Mark vigilStart, Mark vigilEnd,

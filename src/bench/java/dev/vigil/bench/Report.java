@@ -1,5 +1,6 @@
 package dev.vigil.bench;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Optional;
  * @param startSeconds from starting Vigil's JVM until {@code /metrics} answered
  * @param warmUp from Vigil's start to the end of the warm-up (sessions are created then)
  * @param measured the measurement window
+ * @param busiestThreads Vigil's busiest threads over the measured window, busiest first
  * @param scrape the size and time of the scrape that ended the window
  * @param gatling the comparison, when the tenants run invoice-posting and Gatling was asked for
  */
@@ -19,6 +21,7 @@ record Report(
     double startSeconds,
     Window warmUp,
     Window measured,
+    List<String> busiestThreads,
     Scrape scrape,
     OverheadPairing.Result overhead,
     Optional<Comparison> gatling,

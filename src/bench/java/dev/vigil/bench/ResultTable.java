@@ -76,6 +76,8 @@ final class ResultTable {
     table.row("sandbox + bench JVM CPU", percent(warm.benchCpuPercent()), percent(measured.benchCpuPercent()));
     table.row("other processes' CPU", percent(warm.otherCpuPercent()), percent(measured.otherCpuPercent()));
     out.append('\n').append(table);
+    out.append("Vigil's busiest threads in the window (100 % = 1 core): ").append(String.join(", ", report.busiestThreads()))
+        .append('\n');
     out.append("lateness comes from vigil_schedule_lateness_seconds: quantiles are known to the bucket, whose bounds are ")
         .append(bounds(measured.lateness())).append(" ms\n");
     out.append(String.format(Locale.ROOT, "one /metrics scrape at this size: %.0f MiB in %.1f s (outside the window)%n",
