@@ -68,8 +68,10 @@ final class ResultTable {
     table.row("lateness max", maxBucket(warm.lateness()), maxBucket(measured.lateness())
         + String.format(Locale.ROOT, "; last ~2 min max %.1f ms", measured.latenessRecentMax() * 1000));
     table.row("skipped runs", counts(warm.skippedByReason()), counts(measured.skippedByReason()));
-    table.row("invoice runs in flight", String.format(Locale.ROOT, "%.1f", warm.invoiceConcurrency()),
-        String.format(Locale.ROOT, "%.1f", measured.invoiceConcurrency()));
+    table.row("mean run time", runTimes(warm), runTimes(measured));
+    table.row("runs in flight: all / invoice", inFlight(warm), inFlight(measured));
+    table.row("in flight / queued at end", String.format(Locale.ROOT, "%.0f / %.0f", warm.inFlightAtEnd(), warm.queuedAtEnd()),
+        String.format(Locale.ROOT, "%.0f / %.0f", measured.inFlightAtEnd(), measured.queuedAtEnd()));
     table.row("Vigil CPU (100 % = 1 core)", percent(warm.vigilCpuPercent()), percent(measured.vigilCpuPercent()));
     table.row("Vigil heap used (at end)", mib(warm.heapUsedBytes()), mib(measured.heapUsedBytes()));
     table.row("Vigil RSS (max seen)", mib(warm.rssMaxBytes()), mib(measured.rssMaxBytes()));
@@ -179,6 +181,16 @@ final class ResultTable {
 
   private static String verdict(String notApplicable, boolean met) {
     return notApplicable != null ? "n/a: " + notApplicable : met ? "MET" : "NOT MET";
+  }
+
+  private static String runTimes(Window window) {
+    return window.meanRunSecondsByJourney().entrySet().stream()
+        .map(entry -> String.format(Locale.ROOT, "%s %.0f ms", entry.getKey(), entry.getValue() * 1000))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String inFlight(Window window) {
+    return String.format(Locale.ROOT, "%.1f / %.1f", window.concurrency(), window.invoiceConcurrency());
   }
 
   private static String seconds(double seconds) {

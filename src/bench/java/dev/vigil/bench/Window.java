@@ -26,6 +26,10 @@ import java.util.TreeMap;
  * @param heapUsedBytes Vigil's heap in use at the end ({@code jvm_memory_used_bytes{area="heap"}})
  * @param rssMaxBytes Vigil's largest resident set seen during the window
  * @param invoiceConcurrency invoice-posting runs in flight on average: their step time over the window (Little's law)
+ * @param concurrency runs of every journey in flight on average, the same way
+ * @param meanRunSecondsByJourney mean run time by journey, teardown excluded ({@code vigil_journey_duration_seconds})
+ * @param inFlightAtEnd {@code vigil_runs_in_flight} at the end
+ * @param queuedAtEnd {@code vigil_runs_queued} at the end
  */
 record Window(
     double seconds,
@@ -43,12 +47,18 @@ record Window(
     double otherCpuSeconds,
     double heapUsedBytes,
     long rssMaxBytes,
-    double invoiceConcurrency) {
+    double invoiceConcurrency,
+    double concurrency,
+    Map<String, Double> meanRunSecondsByJourney,
+    double inFlightAtEnd,
+    double queuedAtEnd) {
 
   /** The metric families a window needs from a scrape. */
   static final Set<String> METRICS = Set.of(
       "vigil_runs_total", "vigil_runs_skipped_total", "vigil_schedule_lateness_seconds_bucket",
-      "vigil_schedule_lateness_seconds_max", "jvm_memory_used_bytes", "vigil_step_duration_seconds_sum");
+      "vigil_schedule_lateness_seconds_max", "jvm_memory_used_bytes", "vigil_step_duration_seconds_sum",
+      "vigil_journey_duration_seconds_sum", "vigil_journey_duration_seconds_count", "vigil_runs_in_flight",
+      "vigil_runs_queued");
 
   /**
    * @param from taken just before scrape {@code before} (for a process just started: at its start)
@@ -60,7 +70,14 @@ record Window(
     double seconds = to.secondsSince(from);
     double vigilCpu = to.vigilCpu() - cpuFrom.vigilCpu();
     double benchCpu = to.benchCpu() - cpuFrom.benchCpu();
-    double invoiceStepSeconds = stepSeconds(after) - stepSeconds(before);
+    double invoiceStepSeconds = stepSeconds(after, "invoice-posting") - stepSeconds(before, "invoice-posting");
+    double allStepSeconds = stepSeconds(after, null) - stepSeconds(before, null);
+    Map<String, Double> runSeconds = difference(before.sumBy("vigil_journey_duration_seconds_sum", s -> s.label("journey")),
+        after.sumBy("vigil_journey_duration_seconds_sum", s -> s.label("journey")));
+    Map<String, Double> runCounts = difference(before.sumBy("vigil_journey_duration_seconds_count", s -> s.label("journey")),
+        after.sumBy("vigil_journey_duration_seconds_count", s -> s.label("journey")));
+    Map<String, Double> meanRunSeconds = new TreeMap<>();
+    runCounts.forEach((journey, count) -> meanRunSeconds.put(journey, runSeconds.getOrDefault(journey, 0.0) / count));
     return new Window(
         seconds,
         difference(before.sumBy("vigil_runs_total", s -> s.label("outcome")),
@@ -81,11 +98,16 @@ record Window(
         to.machineCpu() - cpuFrom.machineCpu() - vigilCpu - benchCpu,
         after.sum("jvm_memory_used_bytes", s -> s.label("area").equals("heap")),
         rssMaxBytes,
-        invoiceStepSeconds / seconds);
+        invoiceStepSeconds / seconds,
+        allStepSeconds / seconds,
+        meanRunSeconds,
+        after.sum("vigil_runs_in_flight"),
+        after.sum("vigil_runs_queued"));
   }
 
-  private static double stepSeconds(PrometheusText scrape) {
-    return scrape.sum("vigil_step_duration_seconds_sum", s -> s.label("journey").equals("invoice-posting"));
+  /** Step time summed over every series of {@code journey} (null: of every journey). */
+  private static double stepSeconds(PrometheusText scrape, String journey) {
+    return scrape.sum("vigil_step_duration_seconds_sum", s -> journey == null || s.label("journey").equals(journey));
   }
 
   private static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
