@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * concurrency, and prints the tables. Every wait is bounded; child processes, servers and
  * temporary files are cleaned up however it ends.
  *
- * <p>Timeline: start → warm-up → scrape W → measured window → scrape B → 35 s → scrape C (the
+ * <p>Timeline: start → warm-up (the first interval and 15 s, longer if not every tenant has logged
+ * in by then) → scrape W → measured window → scrape B → 35 s → scrape C (the
  * overhead pairs come from B and C) → SIGTERM → Gatling. Rates run from just before scrape W to
  * just before scrape B, so that both ends of the window are read the same way; Vigil's CPU is
  * counted from just after scrape W, so rendering hundreds of megabytes of metrics is not counted
@@ -37,6 +38,12 @@ public final class Benchmark {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration RSS_EVERY = Duration.ofSeconds(5);
+  /**
+   * When the first interval is not enough for every tenant to log in (Vigil queued runs), the
+   * warm-up lasts until all have, then this long for the backlog to clear, up to {@link #MAX_WARM_UP}.
+   */
+  private static final Duration AFTER_LAST_LOGIN = Duration.ofSeconds(30);
+  private static final Duration MAX_WARM_UP = BenchSettings.INTERVAL.multipliedBy(4);
   /** Scrape C starts this long after scrape B: under an interval, so a run is counted at most once. */
   private static final Duration PAIRING_WINDOW = Duration.ofSeconds(35);
   /** How long before scrape B a step counted after it may have made its request. */
@@ -103,8 +110,18 @@ public final class Benchmark {
     vigil.awaitReady(START_TIMEOUT);
     double startSeconds = (System.nanoTime() - start.nanos()) / 1e9;
 
-    progress("warm-up: %d s (the first interval creates every session)", BenchSettings.WARM_UP.toSeconds());
+    progress("warm-up: at least %d s (the first interval creates every session)", BenchSettings.WARM_UP.toSeconds());
     long warmRss = watch(vigil, vigilProcess, start.nanos() + BenchSettings.WARM_UP.toNanos());
+    long warmUpLimit = start.nanos() + MAX_WARM_UP.toNanos();
+    if (fleet.authentications() < settings.tenants()) {
+      progress("%,d of %,d tenants have logged in: warm-up goes on until all have, and %d s more",
+          fleet.authentications(), settings.tenants(), AFTER_LAST_LOGIN.toSeconds());
+      while (fleet.authentications() < settings.tenants() && System.nanoTime() < warmUpLimit) {
+        warmRss = Math.max(warmRss, watch(vigil, vigilProcess, System.nanoTime() + Duration.ofSeconds(1).toNanos()));
+      }
+      long drained = Math.min(System.nanoTime() + AFTER_LAST_LOGIN.toNanos(), warmUpLimit);
+      warmRss = Math.max(warmRss, watch(vigil, vigilProcess, drained));
+    }
     Mark windowStart = Mark.take(vigilProcess, bench, fleet, ticks);
     Path scrapeW = work.resolve("scrape-w.txt");
     vigil.scrape(scrapeW);
