@@ -73,6 +73,7 @@ final class ResultTable {
     table.row("in flight / queued at end", String.format(Locale.ROOT, "%.0f / %.0f", warm.inFlightAtEnd(), warm.queuedAtEnd()),
         String.format(Locale.ROOT, "%.0f / %.0f", measured.inFlightAtEnd(), measured.queuedAtEnd()));
     table.row("Vigil CPU (100 % = 1 core)", percent(warm.vigilCpuPercent()), percent(measured.vigilCpuPercent()));
+    table.row("Vigil GC pauses: count / total / recent max", gc(warm), gc(measured));
     table.row("Vigil heap used (at end)", mib(warm.heapUsedBytes()), mib(measured.heapUsedBytes()));
     table.row("Vigil RSS (max seen)", mib(warm.rssMaxBytes()), mib(measured.rssMaxBytes()));
     table.row("sandbox + bench JVM CPU", percent(warm.benchCpuPercent()), percent(measured.benchCpuPercent()));
@@ -187,6 +188,11 @@ final class ResultTable {
     return window.meanRunSecondsByJourney().entrySet().stream()
         .map(entry -> String.format(Locale.ROOT, "%s %.0f ms", entry.getKey(), entry.getValue() * 1000))
         .collect(Collectors.joining(", "));
+  }
+
+  private static String gc(Window window) {
+    return String.format(Locale.ROOT, "%.0f / %.2f s / %.0f ms", window.gcPauses(), window.gcPauseSeconds(),
+        window.gcPauseRecentMax() * 1000);
   }
 
   private static String inFlight(Window window) {

@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * @param invoiceConcurrency invoice-posting runs in flight on average: their step time over the window (Little's law)
  * @param concurrency runs of every journey in flight on average, the same way
  * @param meanRunSecondsByJourney mean run time by journey, teardown excluded ({@code vigil_journey_duration_seconds})
+ * @param gcPauses garbage-collection pauses in the window ({@code jvm_gc_pause_seconds_count})
+ * @param gcPauseSeconds their total time
+ * @param gcPauseRecentMax the longest pause of the last ~2 minutes at the end ({@code _max})
  * @param inFlightAtEnd {@code vigil_runs_in_flight} at the end
  * @param queuedAtEnd {@code vigil_runs_queued} at the end
  */
@@ -50,6 +53,9 @@ record Window(
     double invoiceConcurrency,
     double concurrency,
     Map<String, Double> meanRunSecondsByJourney,
+    double gcPauses,
+    double gcPauseSeconds,
+    double gcPauseRecentMax,
     double inFlightAtEnd,
     double queuedAtEnd) {
 
@@ -58,7 +64,7 @@ record Window(
       "vigil_runs_total", "vigil_runs_skipped_total", "vigil_schedule_lateness_seconds_bucket",
       "vigil_schedule_lateness_seconds_max", "jvm_memory_used_bytes", "vigil_step_duration_seconds_sum",
       "vigil_journey_duration_seconds_sum", "vigil_journey_duration_seconds_count", "vigil_runs_in_flight",
-      "vigil_runs_queued");
+      "vigil_runs_queued", "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max");
 
   /**
    * @param from taken just before scrape {@code before} (for a process just started: at its start)
@@ -101,6 +107,9 @@ record Window(
         invoiceStepSeconds / seconds,
         allStepSeconds / seconds,
         meanRunSeconds,
+        after.sum("jvm_gc_pause_seconds_count") - before.sum("jvm_gc_pause_seconds_count"),
+        after.sum("jvm_gc_pause_seconds_sum") - before.sum("jvm_gc_pause_seconds_sum"),
+        after.samples("jvm_gc_pause_seconds_max").stream().mapToDouble(PrometheusText.Sample::value).max().orElse(0),
         after.sum("vigil_runs_in_flight"),
         after.sum("vigil_runs_queued"));
   }
