@@ -41,10 +41,6 @@ final class ChildProcess implements AutoCloseable {
     return process.pid();
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   /** Fails with the end of the log when the process has exited. */
   void requireAlive() {
     if (!process.isAlive()) {

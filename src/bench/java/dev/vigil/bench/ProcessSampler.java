@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Reads what Linux accounts for one process: CPU time from {@code /proc/<pid>/stat} (user + system
- * clock ticks, all threads, children excluded) and memory from {@code /proc/<pid>/status}
- * ({@code VmRSS} now, {@code VmHWM} the peak). CPU % over a window is the difference of two
+ * clock ticks, all threads, children excluded) and the resident set from {@code /proc/<pid>/status}
+ * ({@code VmRSS}). CPU % over a window is the difference of two
  * readings divided by the wall time: 100 % is one core busy.
  */
 final class ProcessSampler {
@@ -69,11 +69,6 @@ final class ProcessSampler {
   /** Resident set size now, in bytes. */
   long rssBytes() {
     return statusKilobytes("VmRSS:") * 1024;
-  }
-
-  /** Peak resident set size so far, in bytes. */
-  long peakRssBytes() {
-    return statusKilobytes("VmHWM:") * 1024;
   }
 
   private long statusKilobytes(String field) {

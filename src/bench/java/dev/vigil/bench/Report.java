@@ -1,32 +1,14 @@
 package dev.vigil.bench;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything one benchmark run measured, for {@link ResultTable}.
  *
- * @param vigilScheduling Vigil's own log line saying how many checks it scheduled
- * @param startSeconds from starting Vigil's JVM until {@code /metrics} answered
- * @param warmUp from Vigil's start to the end of the warm-up (sessions are created then)
- * @param measured the measurement window
- * @param busiestThreads Vigil's busiest threads over the measured window, busiest first
- * @param scrape the size and time of the scrape that ended the window
+ * @param vigil what {@code vigil run} did, measured from outside and through its metrics
  * @param gatling the comparison, when the tenants run invoice-posting and Gatling was asked for
  */
-record Report(
-    BenchSettings settings,
-    Fleet fleet,
-    String vigilScheduling,
-    double startSeconds,
-    Window warmUp,
-    Window measured,
-    List<String> busiestThreads,
-    Scrape scrape,
-    OverheadPairing.Result overhead,
-    Optional<Comparison> gatling,
-    Shutdown shutdown,
-    LogSummary log) {
+record Report(BenchSettings settings, Fleet fleet, VigilMeasurement.Result vigil, Optional<Comparison> gatling) {
 
   /** The sandbox the tenants lived on. */
   record Fleet(int servers, int dbsPerServer, int workers, double latencyScale, int odooVersion) {}
