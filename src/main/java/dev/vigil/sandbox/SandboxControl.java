@@ -4,6 +4,7 @@ import dev.vigil.sandbox.server.OdooServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.function.Consumer;
 
 /**
  * Steers a running sandbox server, for tests and the noisy-neighbour demo: restart it (expire
@@ -67,6 +68,17 @@ public final class SandboxControl {
    */
   public Future<Void> setDown(String db, boolean down) {
     return apply(db, () -> server.conditions().setDown(db, down));
+  }
+
+  /**
+   * Hands every request answered from now on to {@code observer} (null stops it), with its
+   * database, path and service time, so that a benchmark can set a client's timings against the
+   * server's own. Called on the sandbox's event loop right after the response is written: it must
+   * be quick and must not throw. Requests answered before the returned future completes go to the
+   * previous observer.
+   */
+  public Future<Void> observeCalls(Consumer<ServedCall> observer) {
+    return apply(null, () -> server.observeCalls(observer));
   }
 
   /** HTTP requests answered for {@code db}. */

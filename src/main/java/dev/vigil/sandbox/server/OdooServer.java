@@ -1,6 +1,7 @@
 package dev.vigil.sandbox.server;
 
 import dev.vigil.sandbox.SandboxConfig;
+import dev.vigil.sandbox.ServedCall;
 import dev.vigil.sandbox.SessionExpiryMode;
 import dev.vigil.sandbox.capacity.BackgroundLoad;
 import dev.vigil.sandbox.capacity.CapacityModel;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One sandbox Odoo server: its version, databases, users and sessions, and its capacity model
@@ -35,6 +37,7 @@ public final class OdooServer {
   private final ServerCounters counters = new ServerCounters();
   private final CapacityModel capacity;
   private final BackgroundLoad background;
+  private Consumer<ServedCall> callObserver;
 
   public OdooServer(Vertx vertx, Context context, SandboxConfig config, DemoData demoData, InstantSource clock) {
     this.dialect = Dialect.of(config.odooVersion());
@@ -91,6 +94,18 @@ public final class OdooServer {
 
   public BackgroundLoad background() {
     return background;
+  }
+
+  /** Replaces the observer of answered requests (null: none). */
+  public void observeCalls(Consumer<ServedCall> observer) {
+    callObserver = observer;
+  }
+
+  /** Reports an answered request to the observer, if any: its service time ends now. */
+  public void served(String db, String path, long receivedAtNanos) {
+    if (callObserver != null) {
+      callObserver.accept(new ServedCall(db, path, receivedAtNanos, System.nanoTime() - receivedAtNanos));
+    }
   }
 
   /**

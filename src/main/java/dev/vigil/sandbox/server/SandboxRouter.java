@@ -31,11 +31,14 @@ import org.slf4j.LoggerFactory;
  * parse the body (16 answers a malformed one with HTTP 400, later versions with a
  * {@code JSONDecodeError}), find the session of the {@code session_id} cookie, run the endpoint,
  * turn an {@link OdooError} into a JSON-RPC error and a missing session into the configured
- * {@link SessionExpiryMode} answer. A plain GET on a JSON route is Odoo's HTTP 400 page.
+ * {@link SessionExpiryMode} answer. A plain GET on a JSON route is Odoo's HTTP 400 page. Each
+ * answered request is reported to the server's call observer with its service time, from its
+ * arrival until its response is written.
  */
 public final class SandboxRouter {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxRouter.class);
   private static final long BODY_LIMIT = 4L * 1024 * 1024;
+  private static final String RECEIVED_AT = "sandbox.receivedAt";
 
   private final OdooServer server;
 
@@ -47,6 +50,10 @@ public final class SandboxRouter {
   public static Router create(Vertx vertx, OdooServer server) {
     SandboxRouter routes = new SandboxRouter(server);
     Router router = Router.router(vertx);
+    router.route().handler(context -> {
+      context.put(RECEIVED_AT, System.nanoTime());
+      context.next();
+    });
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/web/health").handler(context -> routes.serve(context, null, ServiceTimes.HEALTH,
         () -> HttpReply.json(200, new JsonObject().put("status", "pass"))));
@@ -128,24 +135,28 @@ public final class SandboxRouter {
   private void serve(RoutingContext context, String db, long serviceMillis, Supplier<HttpReply> reply) {
     server.capacity().run(db, serviceMillis, reply).onComplete(result -> {
       server.counters().countCall(db);
-      write(context, result);
+      if (write(context, result)) {
+        server.served(db, context.request().path(), context.<Long>get(RECEIVED_AT));
+      }
     });
   }
 
-  private static void write(RoutingContext context, AsyncResult<HttpReply> result) {
+  /** Writes the reply; false when the connection was gone and nothing was written. */
+  private static boolean write(RoutingContext context, AsyncResult<HttpReply> result) {
     HttpServerResponse response = context.response();
     if (response.ended() || response.closed()) {
-      return;
+      return false;
     }
     if (result.failed()) {
       LOG.error("sandbox: {} {} failed", context.request().method(), context.request().path(), result.cause());
       response.setStatusCode(500).end("Internal Server Error");
-      return;
+      return true;
     }
     HttpReply reply = result.result();
     response.setStatusCode(reply.status()).putHeader("Content-Type", reply.contentType());
     reply.headers().forEach(response::putHeader);
     response.end(reply.body());
+    return true;
   }
 
   private static String bodyText(RoutingContext context) {
