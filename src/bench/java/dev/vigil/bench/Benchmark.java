@@ -50,8 +50,10 @@ public final class Benchmark {
       Report report = new Benchmark(settings, work, cleanup).run();
       System.out.println(ResultTable.render(report));
       exitCode = 0;
-    } catch (Exception e) {
+    } catch (BenchmarkFailure e) {
       System.err.println("[bench] failed: " + e.getMessage());
+    } catch (Exception e) {
+      System.err.println("[bench] failed:");
       e.printStackTrace();
     } finally {
       cleanup.run();

@@ -44,7 +44,7 @@ final class ChildProcess implements AutoCloseable {
   /** Fails with the end of the log when the process has exited. */
   void requireAlive() {
     if (!process.isAlive()) {
-      throw new IllegalStateException(name + " exited with code " + process.exitValue() + ":\n" + logTail(30));
+      throw new BenchmarkFailure(name + " exited with code " + process.exitValue() + ":\n" + logTail(30));
     }
   }
 

@@ -20,7 +20,7 @@ final class Cleanup implements Runnable {
   /** Registers {@code resource} to be closed; returns it. */
   synchronized <T extends AutoCloseable> T add(T resource) {
     if (done) {
-      throw new IllegalStateException("cleaned up already: the benchmark is stopping");
+      throw new BenchmarkFailure("cleaned up already: the benchmark is stopping");
     }
     resources.push(resource);
     return resource;

@@ -86,7 +86,7 @@ final class GatlingRun {
       while (calls.count(JOURNEY_END) == firstJourneys) {
         gatling.requireAlive();
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Gatling finished no journey within " + FIRST_JOURNEY_TIMEOUT.toSeconds()
+          throw new BenchmarkFailure("Gatling finished no journey within " + FIRST_JOURNEY_TIMEOUT.toSeconds()
               + " s:\n" + gatling.logTail(30));
         }
         Thread.sleep(100);
@@ -106,7 +106,7 @@ final class GatlingRun {
       long rss = sampler.rssBytes();
       int exit = gatling.awaitExit(Duration.ofSeconds(90));
       if (exit != 0) {
-        throw new IllegalStateException("Gatling ended with code " + exit + ":\n" + gatling.logTail(30));
+        throw new BenchmarkFailure("Gatling ended with code " + exit + ":\n" + gatling.logTail(30));
       }
       return new Result(users, seconds, journeys, served, cpu, rss, requestSummary(gatling.logLines("> Global")));
     }

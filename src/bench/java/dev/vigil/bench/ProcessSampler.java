@@ -77,7 +77,7 @@ final class ProcessSampler {
         return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
       }
     }
-    throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
+    throw new BenchmarkFailure("no " + field + " in /proc/" + pid + "/status");
   }
 
   private String read(String file) {

@@ -80,7 +80,7 @@ final class VigilProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("vigil run did not serve /metrics within " + timeout.toSeconds() + " s:\n"
+    throw new BenchmarkFailure("vigil run did not serve /metrics within " + timeout.toSeconds() + " s:\n"
         + child.logTail(30));
   }
 
@@ -89,7 +89,7 @@ final class VigilProcess implements AutoCloseable {
     child.requireAlive();
     HttpResponse<Path> response = http.send(metricsRequest(), HttpResponse.BodyHandlers.ofFile(file));
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("/metrics answered " + response.statusCode());
+      throw new BenchmarkFailure("/metrics answered " + response.statusCode());
     }
   }
 
