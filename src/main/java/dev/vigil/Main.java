@@ -1,7 +1,6 @@
 package dev.vigil;
 
 import dev.vigil.cli.VigilCommand;
-import picocli.CommandLine;
 
 /** The {@code vigil} command: parses the command line and exits with the command's code. */
 public final class Main {

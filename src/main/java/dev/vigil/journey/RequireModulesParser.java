@@ -1,7 +1,6 @@
 package dev.vigil.journey;
 
 import dev.vigil.domain.StepAction;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code require_modules: [purchase, stock]}: the Odoo modules the journey needs installed. */
