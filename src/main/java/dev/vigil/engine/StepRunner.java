@@ -153,7 +153,7 @@ final class StepRunner {
         ? "over budget: " + took.toMillis() + " ms > " + step.budget().get().toMillis() + " ms"
         : "";
     StepResult passed = new StepResult(step.name(), step.action().kind(), StepOutcome.PASSED, took,
-        Optional.empty(), note, step.soft(), overBudget, false);
+        Optional.empty(), note, step.soft(), overBudget, false, Map.of(), Optional.empty());
     return new StepReport(passed, saved, Optional.ofNullable(value));
   }
 
@@ -175,17 +175,17 @@ final class StepRunner {
         + (fb.failed() ? " failed too: " + fb.message() : " passed");
     StepResult result = new StepResult(step.name(), step.action().kind(), fb.outcome(),
         own.result().duration().plus(fb.duration()), fb.errorClass(), message, step.soft(),
-        fb.overBudget(), true);
+        fb.overBudget(), true, fb.timings(), fb.artifact());
     return new StepReport(result, fallback.saved(), fallback.value());
   }
 
   private static StepResult failure(Step step, Failure failure, Duration took) {
     return new StepResult(step.name(), step.action().kind(), failure.outcome(), took,
-        Optional.of(failure.errorClass()), failure.message(), step.soft(), false, false);
+        Optional.of(failure.errorClass()), failure.message(), step.soft(), false, false, Map.of(), Optional.empty());
   }
 
   private static StepReport skipped(Step step, String why) {
     return StepReport.of(new StepResult(step.name(), step.action().kind(), StepOutcome.SKIPPED,
-        Duration.ZERO, Optional.empty(), why, step.soft(), false, false));
+        Duration.ZERO, Optional.empty(), why, step.soft(), false, false, Map.of(), Optional.empty()));
   }
 }

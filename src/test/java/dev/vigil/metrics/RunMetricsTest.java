@@ -253,7 +253,8 @@ class RunMetricsTest {
       default -> Optional.empty();
     };
     String message = outcome == StepOutcome.PASSED ? "" : "POST " + URL + " gave up";
-    return new StepResult(name, "odoo", outcome, Duration.ofMillis(millis), error, message, false, false, false);
+    return new StepResult(name, "odoo", outcome, Duration.ofMillis(millis), error, message, false, false, false, Map.of(),
+        Optional.empty());
   }
 
   static RunResult run(String runId, String tenant, String journey, Outcome outcome, Optional<ErrorClass> error,
