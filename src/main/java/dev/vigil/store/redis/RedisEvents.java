@@ -116,7 +116,9 @@ public final class RedisEvents {
       return; // an end after an exception, or a connection already replaced
     }
     connection = null;
-    conn.close();
+    if (cause != null) {
+      conn.close(); // an ended connection is closed already
+    }
     retry(cause == null ? "connection closed" : cause.toString());
   }
 
