@@ -35,8 +35,10 @@ public sealed interface LiveEvent {
         case "status" -> new StatusEvent(replica, ResultJson.decodeChange(data));
         default -> throw new IllegalArgumentException("unknown event type '" + json.getString("type") + "'");
       };
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (RuntimeException e) {
-      throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.toString(), e);
+      throw new IllegalArgumentException("not an event: " + e, e);
     }
   }
 }

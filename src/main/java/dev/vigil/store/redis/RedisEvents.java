@@ -1,5 +1,6 @@
 package dev.vigil.store.redis;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving end of the cross-replica channel: subscribes on a connection of its own and hands
- * every {@link LiveEvent} published by any replica, this one included, to a handler, on the event
- * loop of the context that called {@link #start()}.
+ * every {@link LiveEvent} published by any replica, this one included, to a handler, on the
+ * context that called {@link #start()} (a new event-loop context if it was not called on one):
+ * connection, subscription and delivery all happen there.
  *
  * <p>Delivery is Redis pub/sub's: at most once, nothing while disconnected. When the connection
  * ends (Redis restarted, network lost) it subscribes again with backoff (200 ms up to 5 s),
@@ -35,6 +37,7 @@ public final class RedisEvents {
   private final Handler<LiveEvent> handler;
   private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
   private final Promise<Void> firstSubscription = Promise.promise();
+  private Context context;
   private Handler<Void> resubscribed = v -> {};
   private RedisConnection connection;
   private long outageSince;
@@ -59,8 +62,11 @@ public final class RedisEvents {
    * Subscribes. The future completes at the first subscription; while Redis is away it stays
    * pending and subscription is retried until {@link #close()}.
    */
-  public Future<Void> start() {
-    subscribe();
+  public synchronized Future<Void> start() {
+    if (context == null) {
+      context = vertx.getOrCreateContext();
+      context.runOnContext(v -> subscribe());
+    }
     return firstSubscription.future();
   }
 
@@ -130,7 +136,7 @@ public final class RedisEvents {
       outageSince = System.nanoTime();
       LOG.warn("lost the subscription to Redis channel {} ({}); subscribing again until it is back", channel, why);
     }
-    retryTimer = vertx.setTimer(backoff.next().toMillis(), id -> subscribe());
+    retryTimer = vertx.setTimer(backoff.next().toMillis(), id -> context.runOnContext(v -> subscribe()));
   }
 
   private void onMessage(Response push) {

@@ -69,24 +69,21 @@ public final class RedisLeases {
    * @return the fencing token, empty if another owner holds the lease
    */
   public Future<OptionalLong> acquire(String key, String owner, Duration ttl) {
-    if (ttl.toMillis() < 1) {
-      return Future.failedFuture(new IllegalArgumentException("a lease lasts at least 1 ms, not " + ttl));
-    }
+    requireValid(key, owner, ttl);
     return eval(ACQUIRE, key, owner, Long.toString(ttl.toMillis()))
         .map(reply -> reply.toLong() < 0 ? OptionalLong.empty() : OptionalLong.of(reply.toLong()));
   }
 
   /** Extends the lease by {@code ttl} from now, only if {@code owner} still holds it with {@code token}. */
   public Future<Boolean> renew(String key, String owner, long token, Duration ttl) {
-    if (ttl.toMillis() < 1) {
-      return Future.failedFuture(new IllegalArgumentException("a lease lasts at least 1 ms, not " + ttl));
-    }
+    requireValid(key, owner, ttl);
     return eval(RENEW, key, owner, Long.toString(token), Long.toString(ttl.toMillis()))
         .map(reply -> reply.toLong() == 1);
   }
 
   /** Gives the lease up, only if {@code owner} holds it; true if it did. */
   public Future<Boolean> release(String key, String owner) {
+    requireValid(key, owner, Duration.ofMillis(1));
     return eval(RELEASE, key, owner).map(reply -> reply.toLong() == 1);
   }
 
@@ -103,10 +100,17 @@ public final class RedisLeases {
     });
   }
 
-  private Future<Response> eval(String script, String key, String... args) {
-    if (key.isEmpty() || args.length > 0 && args[0].isEmpty()) {
-      return Future.failedFuture(new IllegalArgumentException("lease key and owner must not be empty"));
+  /** Misuse is a bug of the caller's, not an outcome: it throws instead of failing the future. */
+  private static void requireValid(String key, String owner, Duration ttl) {
+    if (key.isEmpty() || owner.isEmpty()) {
+      throw new IllegalArgumentException("a lease needs a key and an owner");
     }
+    if (ttl.toMillis() < 1) {
+      throw new IllegalArgumentException("a lease lasts at least 1 ms, not " + ttl);
+    }
+  }
+
+  private Future<Response> eval(String script, String key, String... args) {
     Request request = Request.cmd(Command.EVAL).arg(script).arg(2)
         .arg("vigil:lease:" + key).arg("vigil:lease-fence:" + key);
     for (String arg : args) {

@@ -39,15 +39,7 @@ public record RedisSettings(
     return new RedisSettings(url, dataDir, replicaId, DEFAULT_RECENT_RUNS, DEFAULT_CHANNEL, DEFAULT_COMMAND_TIMEOUT);
   }
 
-  public RedisSettings withUrl(RedisUrl server) {
-    return new RedisSettings(Optional.of(server), dataDir, replicaId, recentRuns, channel, commandTimeout);
-  }
-
   public RedisSettings withRecentRuns(int count) {
     return new RedisSettings(url, dataDir, replicaId, count, channel, commandTimeout);
-  }
-
-  public RedisSettings withReplicaId(String id) {
-    return new RedisSettings(url, dataDir, id, recentRuns, channel, commandTimeout);
   }
 }
