@@ -82,6 +82,31 @@ public final class TestRedis implements AutoCloseable {
     }
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, as with a hung host. */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a frozen server go on (SIGCONT): it answers what it was sent meanwhile. */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    long pid = server.pid().orElseThrow(() -> new IllegalStateException("redis-server is not running"));
+    try {
+      int status = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor();
+      if (status != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid + " exited with " + status);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public boolean isRunning() {
     return server.isRunning();
   }
