@@ -13,20 +13,22 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real redis-server for tests, in a temporary folder of its own, on 127.0.0.1. Cheap to start
- * (tens of ms): give each test class its own ({@code @BeforeAll}/{@code @AfterAll}) and call
- * {@link #flushAll()} between tests, or one per test that stops and restarts it. Its methods block:
- * call them from the test thread, never from a Vert.x callback.
+ * (tens of ms): give each test class its own and call {@link #flushAll()} between tests, or start
+ * one per test (try-with-resources) to stop, freeze or restart it. Registered as an extension on a
+ * static field it is closed after the class's tests. Its methods block: call them from the test
+ * thread, never from a Vert.x callback.
  *
  * <pre>{@code
- * static TestRedis redis;
- * @BeforeAll static void startRedis() { redis = TestRedis.start(); }
- * @AfterAll static void stopRedis() { redis.close(); }
+ * @RegisterExtension static final TestRedis redis = TestRedis.start();
+ * @BeforeEach void clean() { redis.flushAll(); }
  * }</pre>
  */
-public final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable, AfterAllCallback {
   private final Path dir;
   private final EmbeddedRedis server;
 
@@ -137,6 +139,11 @@ public final class TestRedis implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /** Stops the server and deletes its folder. */
