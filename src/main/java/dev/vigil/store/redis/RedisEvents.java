@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Delivery is Redis pub/sub's: at most once, nothing while disconnected. When the connection
  * ends (Redis restarted, network lost) it subscribes again with backoff (200 ms up to 5 s),
  * logging once when the outage begins and once when it ends; a live stream should take a fresh
- * snapshot after {@code resubscribed}. A message that is not an event is logged and skipped; a
+ * snapshot when {@link #resubscribedHandler its resubscribed handler} is called. A message that is not an event is logged and skipped; a
  * handler that throws is logged and the next event is still delivered.
  */
 public final class RedisEvents {
@@ -42,7 +42,7 @@ public final class RedisEvents {
   private RedisConnection connection;
   private long outageSince;
   private long retryTimer = -1;
-  private boolean closed;
+  private volatile boolean closed;
 
   public RedisEvents(Vertx vertx, Redis redis, String channel, Duration timeout, Handler<LiveEvent> handler) {
     this.vertx = vertx;
@@ -141,7 +141,7 @@ public final class RedisEvents {
 
   private void onMessage(Response push) {
     // Pub/sub pushes are [message, channel, payload]; subscribe confirmations and others are skipped.
-    if (push.size() < 3 || !"message".equals(push.get(0).toString()) || !channel.equals(push.get(1).toString())) {
+    if (closed || push.size() < 3 || !"message".equals(push.get(0).toString()) || !channel.equals(push.get(1).toString())) {
       return;
     }
     LiveEvent event;

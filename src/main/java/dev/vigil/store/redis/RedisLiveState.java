@@ -14,6 +14,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +130,26 @@ public final class RedisLiveState implements RunListener {
       return;
     }
     inFlight.set(batch.size());
-    List<Request> requests = batch.entrySet().stream()
-        .map(e -> LiveWrite.request(e.getKey(), e.getValue(), settings.recentRuns(), settings.channel(),
-            settings.replicaId()))
-        .toList();
+    List<Request> requests = new ArrayList<>();
+    batch.entrySet().removeIf(check -> !encode(check.getKey(), check.getValue(), requests));
+    if (requests.isEmpty()) {
+      written(batch, Future.succeededFuture(List.of()));
+      return;
+    }
     redis.batch(requests)
         .timeout(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .onComplete(result -> written(batch, result));
+  }
+
+  /** Adds the check's write to {@code requests}; false for a result that cannot be encoded (dropped, not retried). */
+  private boolean encode(CheckKey check, PendingCheck pending, List<Request> requests) {
+    try {
+      requests.add(LiveWrite.request(check, pending, settings.recentRuns(), settings.channel(), settings.replicaId()));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.error("live state of {} dropped: its results cannot be encoded", check, e);
+      return false;
+    }
   }
 
   private void written(Map<CheckKey, PendingCheck> batch, AsyncResult<List<Response>> result) {
