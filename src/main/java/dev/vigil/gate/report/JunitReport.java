@@ -24,7 +24,8 @@ import javax.xml.stream.XMLStreamWriter;
  * the journey. A tenant × journey whose thresholds were not met has a {@code <failure>} whose
  * message names the failed thresholds and whose text lists them and the runs that did not pass,
  * each with its failed step and message; one that could not reach its target has an
- * {@code <error>} instead. Overall thresholds form a last suite, {@code overall}.
+ * {@code <error>} instead. Overall thresholds form a last suite, {@code overall}, whose failure
+ * lists every run that did not pass.
  */
 public final class JunitReport {
   private static final DateTimeFormatter TIMESTAMP =
@@ -72,10 +73,7 @@ public final class JunitReport {
     double seconds = summary.totalTime().toNanos() / 1e9;
     List<String> lines = new ArrayList<>();
     summary.failedChecks().forEach(c -> lines.add("threshold not met: " + c.describe()));
-    summary.failedRuns().stream().limit(LISTED_RUNS).map(FailedRun::of).forEach(r -> lines.add(r.describe()));
-    if (summary.failedRuns().size() > LISTED_RUNS) {
-      lines.add("… and " + (summary.failedRuns().size() - LISTED_RUNS) + " more run(s) that did not pass");
-    }
+    lines.addAll(failedRuns(summary));
     String text = String.join("\n", lines);
     if (summary.unreachable()) {
       FailedRun first = FailedRun.of(summary.failedRuns().get(0));
@@ -95,7 +93,21 @@ public final class JunitReport {
       return new Case("thresholds", 0, null, null, null, null);
     }
     String message = failed.stream().map(ThresholdCheck::describe).collect(Collectors.joining("; "));
-    return new Case("thresholds", 0, "failure", "threshold", message, message);
+    List<String> lines = new ArrayList<>(List.of("threshold(s) not met: " + message));
+    report.journeys().forEach(j -> lines.addAll(failedRuns(j)));
+    return new Case("thresholds", 0, "failure", "threshold", message, String.join("\n", lines));
+  }
+
+  /** The runs that did not pass, each with its failed step and message; the first few only. */
+  private static List<String> failedRuns(JourneySummary summary) {
+    List<String> lines = new ArrayList<>();
+    summary.failedRuns().stream().limit(LISTED_RUNS).map(r -> summary.name() + " " + FailedRun.of(r).describe())
+        .forEach(lines::add);
+    if (summary.failedRuns().size() > LISTED_RUNS) {
+      lines.add("… and " + (summary.failedRuns().size() - LISTED_RUNS) + " more run(s) of " + summary.name()
+          + " that did not pass");
+    }
+    return lines;
   }
 
   private static void suite(XMLStreamWriter xml, int id, String name, List<Case> cases, GateReport report,
