@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Synthetic monitoring of Odoo business journeys, per tenant.",
-    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, ValidateCommand.class, SandboxCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, GateCommand.class, ValidateCommand.class,
+      SandboxCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (files valid, journey passed)",
-      "1:the journey did not pass, or the files are invalid",
+      "1:the journey did not pass, a gate threshold was not met, or the files are invalid",
       "2:invalid arguments or configuration",
       "3:could not run (Odoo unreachable, login refused)"
     })
