@@ -58,7 +58,12 @@ public final class PgHistory {
 
   /** A page of runs, newest first. */
   public Future<RunPage> runs(RunQuery query) {
-    Optional<Cursor> after = query.cursor().map(Cursor::decode);
+    Optional<Cursor> after;
+    try {
+      after = query.cursor().map(Cursor::decode);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     Tuple params = Tuple.tuple()
         .addValue(query.tenantId())
         .addValue(query.journeyId().orElse(null))

@@ -6,8 +6,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * How long results are kept: raw runs and steps {@code rawDays} (by day partition), per-minute
- * rollups {@code rollupDays} (by month partition: a month goes once all of it is older).
+ * How long results are kept: raw runs and steps for today and the {@code rawDays} whole UTC days
+ * before (by day partition), per-minute rollups {@code rollupDays} (by month partition: a month
+ * goes once all of it is older).
  */
 public record Retention(int rawDays, int rollupDays) {
   public static final Retention DEFAULT = new Retention(30, 400);
