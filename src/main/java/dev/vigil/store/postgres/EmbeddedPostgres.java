@@ -75,7 +75,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private Process server;
 
   public EmbeddedPostgres(Settings settings) {
+    this(settings, null);
+  }
+
+  /** With {@code user} forced instead of detected (tests of each way of running as root). */
+  EmbeddedPostgres(Settings settings, ServerUser user) {
     this.settings = settings;
+    this.user = user;
     this.clusterDir = settings.dataDir().toAbsolutePath().resolve("postgres");
     this.dataDir = clusterDir.resolve("data");
     this.logFile = clusterDir.resolve("server.log");
@@ -95,7 +101,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     long began = System.nanoTime();
     try {
       if (binaries == null) {
-        user = ServerUser.detect();
+        user = user == null ? ServerUser.detect() : user;
         binaries = PostgresBinaries.install(settings.binariesCache().toAbsolutePath());
       }
       user.prepare(clusterDir, binaries);

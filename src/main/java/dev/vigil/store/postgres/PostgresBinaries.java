@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,6 +40,8 @@ final class PostgresBinaries {
     Path partial = Files.createTempDirectory(cacheDir, "postgres-" + VERSION + ".partial-");
     try {
       untar(partial);
+      // a temporary folder is private; the server may run as another user (nobody)
+      Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
       LOG.debug("another process extracted PostgreSQL first", e);
