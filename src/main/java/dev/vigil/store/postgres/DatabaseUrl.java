@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * password masked, for logs and errors; the password itself is only ever in the connect options.
  */
 public final class DatabaseUrl {
-  private static final Pattern PASSWORD = Pattern.compile("(://[^:/@?#]*:)[^@/]*@");
+  /** User, then everything up to the last '@' before any query: masks too much rather than too little. */
+  private static final Pattern PASSWORD = Pattern.compile("(://[^:/@?#]*:)[^?#]*@");
   private final String url;
   private final PgConnectOptions options;
 

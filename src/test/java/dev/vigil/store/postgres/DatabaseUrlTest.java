@@ -38,6 +38,7 @@ class DatabaseUrlTest {
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     assertEquals("postgresql://u:****@h/d?password=****", DatabaseUrl.mask("postgresql://u:" + SECRET
         + "@h/d?password=" + SECRET));
+    assertEquals("postgresql://u:****@h/d", DatabaseUrl.mask("postgresql://u:a/b@c@h/d"));
   }
 
   @Test

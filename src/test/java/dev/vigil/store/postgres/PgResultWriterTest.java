@@ -87,6 +87,13 @@ class PgResultWriterTest {
   }
 
   @Test
+  @DisplayName("every pooled connection has a statement timeout")
+  void statementTimeout() throws Exception {
+    String timeout = await(store.pool().query("SHOW statement_timeout").execute()).iterator().next().getString(0);
+    assertEquals("30s", timeout);
+  }
+
+  @Test
   @DisplayName("a run from before the retention, or days old after an outage, or from tomorrow, is accepted")
   void oldAndFutureRuns() throws Exception {
     List<RunResult> runs = new ArrayList<>();
