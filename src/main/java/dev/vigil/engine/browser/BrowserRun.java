@@ -2,6 +2,7 @@ package dev.vigil.engine.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import dev.vigil.engine.RunResources;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -21,6 +22,8 @@ import java.util.function.Function;
 public final class BrowserRun implements RunResources.Resource {
   /** How often a wait looks again; between looks the host thread serves other runs. */
   static final Duration POLL_EVERY = Duration.ofMillis(100);
+  /** Bounds one look; a look only waits while the page is between two documents. */
+  private static final Duration LOOK_TIMEOUT = Duration.ofMillis(500);
   private static final Duration CLOSE_ALLOWANCE = Duration.ofSeconds(10);
 
   private final HostThread host;
@@ -69,10 +72,14 @@ public final class BrowserRun implements RunResources.Resource {
 
   private <T> void lookAgain(
       Function<Page, Optional<T>> look, long giveUpAt, CompletableFuture<Optional<T>> result) {
-    host.submit(POLL_EVERY.multipliedBy(10), chromium -> {
+    host.submit(LOOK_TIMEOUT.multipliedBy(10), chromium -> {
       checkAlive(chromium);
-      page.setDefaultTimeout(POLL_EVERY.toMillis());
-      return look.apply(page);
+      page.setDefaultTimeout(LOOK_TIMEOUT.toMillis());
+      try {
+        return look.apply(page);
+      } catch (TimeoutError navigating) {
+        return Optional.<T>empty(); // the page is between two documents: look again
+      }
     }).whenComplete((found, error) -> {
       if (error != null) {
         result.completeExceptionally(unwrap(error));

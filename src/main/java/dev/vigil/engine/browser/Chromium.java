@@ -115,11 +115,17 @@ final class Chromium {
     return args;
   }
 
+  /** The first line of Playwright's message, without its {@code Error { message='} wrapping. */
   static String firstLine(String message) {
     if (message == null) {
       return "";
     }
-    int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).trim();
+    String text = message.strip();
+    int wrapped = text.indexOf("message='");
+    if (text.startsWith("Error {") && wrapped >= 0) {
+      text = text.substring(wrapped + "message='".length());
+    }
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 }
