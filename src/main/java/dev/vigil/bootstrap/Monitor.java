@@ -95,7 +95,8 @@ public final class Monitor {
 
   private ScheduleSettings settings() {
     return new ScheduleSettings(config.maxRunsInFlight(), config.maxRunsPerTenant(), config.maxQueuedRuns(),
-        config.circuitFailures(), config.circuitProbeInterval(), MAX_JITTER, config.shutdownGrace());
+        config.circuitFailures(), config.circuitProbeInterval(), MAX_JITTER, config.shutdownGrace(),
+        config.maxBrowserRuns());
   }
 
   private static void warnAboutSecrets(ResolvedSecrets secrets) {
