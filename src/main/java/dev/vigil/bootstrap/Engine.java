@@ -2,6 +2,16 @@ package dev.vigil.bootstrap;
 
 import dev.vigil.engine.JourneyRunner;
 import dev.vigil.engine.StepExecutors;
+import dev.vigil.engine.browser.AssertTextExecutor;
+import dev.vigil.engine.browser.AssertVisibleExecutor;
+import dev.vigil.engine.browser.BrowserHost;
+import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.engine.browser.ClickExecutor;
+import dev.vigil.engine.browser.FillExecutor;
+import dev.vigil.engine.browser.NavigateExecutor;
+import dev.vigil.engine.browser.PressExecutor;
+import dev.vigil.engine.browser.ScreenshotExecutor;
+import dev.vigil.engine.browser.WaitForExecutor;
 import dev.vigil.engine.http.HttpExecutor;
 import dev.vigil.engine.rpc.EnsureExecutor;
 import dev.vigil.engine.rpc.LoginExecutor;
@@ -16,13 +26,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * The journey engine wired for production: one HTTP client for Odoo calls and HTTP steps alike
  * (it does not follow redirects by itself: the Odoo client reads them as a lost session, HTTP
- * steps follow them within allowed origins), the per-tenant Odoo clients, the executor registry
- * and the runner. Holds its client in a field so it lives as long as the engine.
+ * steps follow them within allowed origins), the per-tenant Odoo clients, the browser host of
+ * browser steps (Chromium starts only when a browser step first runs), the executor registry and
+ * the runner. Holds its client in a field so it lives as long as the engine.
  */
 public final class Engine {
   private static final int CONNECT_TIMEOUT_MS = 5_000;
@@ -37,17 +50,35 @@ public final class Engine {
   private final WebClient http;
   private final OdooClients odooClients;
   private final JourneyRunner runner;
+  private final BrowserHost browsers;
 
+  /** With Debian's Chromium, the default cap on browser runs, and {@code .vigil} as data directory. */
   public Engine(Vertx vertx, Function<SecretRef, Secret> secrets, String runnerName) {
+    this(vertx, secrets, runnerName, BrowserSettings.of(
+        BrowserSettings.DEBIAN_CHROMIUM, BrowserSettings.defaultMaxRuns(), Path.of(".vigil")));
+  }
+
+  /** @param browser how browser steps run Chromium, and where their screenshots go */
+  public Engine(
+      Vertx vertx, Function<SecretRef, Secret> secrets, String runnerName, BrowserSettings browser) {
     this.http = WebClient.create(vertx, clientOptions(), poolOptions());
     this.odooClients = new OdooClients(vertx, http, secrets);
-    StepExecutors executors = new StepExecutors(java.util.List.of(
+    this.browsers = new BrowserHost(browser);
+    StepExecutors executors = new StepExecutors(List.of(
         new LoginExecutor(),
         new OdooCallExecutor(),
         new EnsureExecutor(),
         new PollExecutor(),
         new RequireModulesExecutor(),
-        new HttpExecutor(http)));
+        new HttpExecutor(http),
+        new NavigateExecutor(browsers),
+        new FillExecutor(browsers, secrets),
+        new ClickExecutor(browsers),
+        new PressExecutor(browsers),
+        new WaitForExecutor(browsers),
+        new AssertTextExecutor(browsers),
+        new AssertVisibleExecutor(browsers),
+        new ScreenshotExecutor(browsers)));
     this.runner = new JourneyRunner(vertx, executors, odooClients::forTenant,
         InstantSource.system(), System::nanoTime, runnerName);
   }
@@ -72,8 +103,13 @@ public final class Engine {
     return odooClients;
   }
 
-  /** Closes the HTTP client. */
+  public BrowserHost browsers() {
+    return browsers;
+  }
+
+  /** Closes the HTTP client, and the browsers on their own threads (not waited for). */
   public void close() {
     http.close();
+    browsers.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.bootstrap;
 
+import dev.vigil.engine.browser.BrowserSettings;
 import dev.vigil.api.ApiVerticle;
 import dev.vigil.api.ReadinessCheck;
 import dev.vigil.domain.Catalog;
@@ -61,7 +62,8 @@ public final class Monitor {
     ResolvedSecrets initial = new ResolvedSecrets(catalog.tenants(), resolver);
     warnAboutSecrets(initial);
     secrets = new CurrentSecrets(initial);
-    engine = new Engine(vertx, secrets, config.runnerName());
+    engine = new Engine(vertx, secrets, config.runnerName(),
+        BrowserSettings.of(config.browserPath(), config.maxBrowserRuns(), config.dataDir()));
     RunnerPool pool = new RunnerPool(engine.runner());
     scheduler = new SchedulerVerticle(catalog, pool, settings(), List.of(new RunLogger(), new RunMetrics(metrics.registry())),
         InstantSource.system());
@@ -93,7 +95,8 @@ public final class Monitor {
 
   private ScheduleSettings settings() {
     return new ScheduleSettings(config.maxRunsInFlight(), config.maxRunsPerTenant(), config.maxQueuedRuns(),
-        config.circuitFailures(), config.circuitProbeInterval(), MAX_JITTER, config.shutdownGrace());
+        config.circuitFailures(), config.circuitProbeInterval(), MAX_JITTER, config.shutdownGrace(),
+        config.maxBrowserRuns());
   }
 
   private static void warnAboutSecrets(ResolvedSecrets secrets) {

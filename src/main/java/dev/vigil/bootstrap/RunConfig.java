@@ -1,5 +1,6 @@
 package dev.vigil.bootstrap;
 
+import dev.vigil.engine.browser.BrowserSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,6 +19,9 @@ import java.time.Duration;
  * @param shutdownGrace how long in-flight runs may take to finish (teardown included) on shutdown
  * @param reloadInterval how often tenant and journey files are checked for changes
  * @param runnerName recorded with every run (defaults to the host name)
+ * @param browserPath the Chromium that browser steps drive (Debian's {@code /usr/bin/chromium})
+ * @param maxBrowserRuns cap on browser runs at once, within {@code maxRunsInFlight} (default from
+ *     the machine's cores and memory)
  */
 public record RunConfig(
     int httpPort,
@@ -31,7 +35,9 @@ public record RunConfig(
     Duration circuitProbeInterval,
     Duration shutdownGrace,
     Duration reloadInterval,
-    String runnerName) {
+    String runnerName,
+    Path browserPath,
+    int maxBrowserRuns) {
 
   /** The defaults, before file, environment and flags. */
   public static RunConfig defaults() {
@@ -47,7 +53,9 @@ public record RunConfig(
         Duration.ofMinutes(1),
         Duration.ofSeconds(30),
         Duration.ofSeconds(2),
-        hostName());
+        hostName(),
+        BrowserSettings.DEBIAN_CHROMIUM,
+        BrowserSettings.defaultMaxRuns());
   }
 
   private static String hostName() {

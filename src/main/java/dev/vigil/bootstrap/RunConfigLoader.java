@@ -165,7 +165,9 @@ public final class RunConfigLoader {
         value(chosen, Setting.CIRCUIT_PROBE_INTERVAL),
         value(chosen, Setting.SHUTDOWN_GRACE),
         value(chosen, Setting.RELOAD_INTERVAL),
-        value(chosen, Setting.RUNNER_NAME));
+        value(chosen, Setting.RUNNER_NAME),
+        value(chosen, Setting.BROWSER_PATH),
+        value(chosen, Setting.MAX_BROWSER_RUNS));
   }
 
   /**

@@ -50,11 +50,16 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
       "reload_interval", "reload-interval", Setting::duration, RunConfig::reloadInterval);
   static final Setting<String> RUNNER_NAME =
       new Setting<>("runner_name", "runner-name", Setting::name, RunConfig::runnerName);
+  static final Setting<Path> BROWSER_PATH =
+      new Setting<>("browser_path", "browser-path", Setting::path, RunConfig::browserPath);
+  static final Setting<Integer> MAX_BROWSER_RUNS = new Setting<>(
+      "max_browser_runs", "max-browser-runs", Setting::count, RunConfig::maxBrowserRuns);
 
   /** Every setting, in the order of {@link RunConfig}'s components. */
   static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
       MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
-      CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME);
+      CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME, BROWSER_PATH,
+      MAX_BROWSER_RUNS);
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final int MAX_PORT = 65_535;

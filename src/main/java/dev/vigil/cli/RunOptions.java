@@ -52,6 +52,12 @@ final class RunOptions {
   @Option(names = "--runner-name", paramLabel = "NAME", description = "Recorded with every run (default: host name).")
   String runnerName;
 
+  @Option(names = "--browser-path", paramLabel = "FILE", description = "Chromium for browser steps (default /usr/bin/chromium).")
+  String browserPath;
+
+  @Option(names = "--max-browser-runs", paramLabel = "N", description = "Cap on browser runs at once (default from cores and memory).")
+  String maxBrowserRuns;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -71,6 +77,8 @@ final class RunOptions {
     put(flags, "shutdown-grace", shutdownGrace);
     put(flags, "reload-interval", reloadInterval);
     put(flags, "runner-name", runnerName);
+    put(flags, "browser-path", browserPath);
+    put(flags, "max-browser-runs", maxBrowserRuns);
     return flags;
   }
 

@@ -21,5 +21,7 @@ public enum ErrorClass {
   /** The journey itself is at fault at run time (an unset variable, a refused origin). */
   JOURNEY,
   /** An assertion did not hold (outcome FAILED, not ERRORED). */
-  ASSERTION
+  ASSERTION,
+  /** Vigil's own browser crashed, hung or could not start: not the tenant's fault. */
+  BROWSER
 }

@@ -3,6 +3,7 @@ package dev.vigil.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a step does. Values typed {@code Object} are JSON-like trees (maps, lists, strings,
@@ -104,6 +105,96 @@ public sealed interface StepAction {
     @Override
     public String kind() {
       return "require_modules";
+    }
+  }
+
+  /**
+   * A step driven in a real browser (Chromium, through Playwright), in the run's own browser
+   * context: no cookies or storage are shared between runs or tenants. Selectors are Playwright
+   * selectors (CSS by default); every wait is bounded by the step's timeout.
+   */
+  sealed interface Browser extends StepAction {
+
+    /**
+     * Opens a page and waits for its {@code load} event. The step records the browser's own
+     * navigation timings ({@code ttfb}, {@code domContentLoaded}, {@code load}, {@code lcp}).
+     *
+     * @param url a path on the tenant's Odoo ({@code /web/login}) or an absolute URL of an allowed
+     *     origin; may hold templates
+     */
+    record Navigate(Object url) implements Browser {
+      @Override
+      public String kind() {
+        return "navigate";
+      }
+    }
+
+    /**
+     * Types into a field. The value is either {@code value} (may hold templates) or, when
+     * {@code password} is set, the tenant's password, which is never shown in a message or log.
+     */
+    record Fill(String selector, Object value, boolean password) implements Browser {
+      @Override
+      public String kind() {
+        return "fill";
+      }
+    }
+
+    /** Clicks an element once it is visible and enabled. */
+    record Click(String selector) implements Browser {
+      @Override
+      public String kind() {
+        return "click";
+      }
+    }
+
+    /** Presses a key ({@code Enter}, {@code Control+K}) in an element. */
+    record Press(String selector, String key) implements Browser {
+      @Override
+      public String kind() {
+        return "press";
+      }
+    }
+
+    /**
+     * Waits until an element is visible, the page's URL matches, or the network is idle.
+     *
+     * @param selector an element to wait for, if any
+     * @param url a glob (Playwright's URL glob) the page's URL must match, if any
+     * @param networkIdle wait for no network traffic for 500 ms
+     * @param failIf a selector whose appearance fails the step at once (a login error message)
+     */
+    record WaitFor(
+        Optional<String> selector, Optional<String> url, boolean networkIdle, Optional<String> failIf)
+        implements Browser {
+      @Override
+      public String kind() {
+        return "wait_for";
+      }
+    }
+
+    /** The element's text contains {@code text} (may hold templates). */
+    record AssertText(String selector, Object text) implements Browser {
+      @Override
+      public String kind() {
+        return "assert_text";
+      }
+    }
+
+    /** The element is visible ({@code visible}) or absent or hidden ({@code !visible}). */
+    record AssertVisible(String selector, boolean visible) implements Browser {
+      @Override
+      public String kind() {
+        return "assert_visible";
+      }
+    }
+
+    /** Saves a screenshot of the page as the step's artifact. */
+    record Screenshot(boolean fullPage) implements Browser {
+      @Override
+      public String kind() {
+        return "screenshot";
+      }
     }
   }
 }

@@ -70,24 +70,26 @@ public final class JourneyRunner {
     long started = nanoTime.getAsLong();
     OdooClient odoo = odooClients.apply(request.tenant());
     Deadline deadline = Deadline.after(request.journey().timeout(), nanoTime);
-    return runAll(request.journey().steps(), 0, request, odoo, RunState.start(), deadline, false)
+    RunResources resources = new RunResources();
+    return runAll(request.journey().steps(), 0, request, odoo, RunState.start(), deadline, false, resources)
         .compose(main -> {
           Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
           Deadline teardownDeadline = Deadline.after(request.journey().timeout(), nanoTime);
-          return runAll(request.journey().teardown(), 0, request, odoo, main.forTeardown(), teardownDeadline, true)
-              .map(teardown -> result(request, startedAt, took, main, teardown, odoo.session()));
+          return runAll(request.journey().teardown(), 0, request, odoo, main.forTeardown(), teardownDeadline, true, resources)
+              .compose(teardown -> resources.closeAll()
+                  .map(closed -> result(request, startedAt, took, main, teardown, odoo.session())));
         });
   }
 
   private Future<RunState> runAll(
       List<Step> list, int index, RunRequest request, OdooClient odoo, RunState state,
-      Deadline deadline, boolean teardown) {
+      Deadline deadline, boolean teardown, RunResources resources) {
     if (index == list.size()) {
       return Future.succeededFuture(state);
     }
-    StepRunner.Call call = new StepRunner.Call(request, odoo, state, deadline, teardown, cutOff);
+    StepRunner.Call call = new StepRunner.Call(request, odoo, state, deadline, teardown, cutOff, resources);
     return steps.run(list.get(index), call)
-        .compose(report -> runAll(list, index + 1, request, odoo, report.appliedTo(state), deadline, teardown));
+        .compose(report -> runAll(list, index + 1, request, odoo, report.appliedTo(state), deadline, teardown, resources));
   }
 
   private RunResult result(

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What an executor may use while running one step: the tenant, its Odoo client, the template
- * bindings of this moment of the run, and the step's deadline. Confined to the run's event loop.
+ * bindings of this moment of the run, the step's deadline, the run's id and resources, and the
+ * step's evidence. Confined to the run's event loop.
  */
 public final class StepContext {
   private final Vertx vertx;
@@ -17,14 +18,27 @@ public final class StepContext {
   private final OdooClient odoo;
   private final Map<String, Object> bindings;
   private final Deadline deadline;
+  private final Run run;
+
+  /**
+   * The run a step belongs to: its id, what it holds until it ends, and what this step records.
+   */
+  public record Run(String runId, String stepName, RunResources resources, StepEvidence evidence) {}
 
   public StepContext(
-      Vertx vertx, Tenant tenant, OdooClient odoo, Map<String, Object> bindings, Deadline deadline) {
+      Vertx vertx, Tenant tenant, OdooClient odoo, Map<String, Object> bindings, Deadline deadline,
+      Run run) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.odoo = odoo;
     this.bindings = bindings;
     this.deadline = deadline;
+    this.run = run;
+  }
+
+  /** The run's id, its resources, this step's name and evidence. */
+  public Run run() {
+    return run;
   }
 
   public Vertx vertx() {

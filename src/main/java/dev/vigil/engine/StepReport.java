@@ -14,6 +14,11 @@ record StepReport(StepResult result, Map<String, Object> saved, Optional<Object>
     return new StepReport(result, Map.of(), Optional.empty());
   }
 
+  /** This report with the step's timings and artifact. */
+  StepReport withEvidence(StepEvidence evidence) {
+    return new StepReport(evidence.appliedTo(result), saved, value);
+  }
+
   RunState appliedTo(RunState state) {
     return state.with(result, saved, value);
   }

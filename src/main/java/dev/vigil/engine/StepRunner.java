@@ -45,7 +45,7 @@ final class StepRunner {
    */
   record Call(
       RunRequest request, OdooClient odoo, RunState state, Deadline deadline, boolean teardown,
-      CutOff cutOff) {}
+      CutOff cutOff, RunResources resources) {}
 
   Future<StepReport> run(Step step, Call call) {
     if (!call.teardown() && call.state().stoppedBy().isPresent()) {
@@ -87,15 +87,18 @@ final class StepRunner {
     Duration limit = call.deadline().cap(step.timeout());
     boolean journeyBinds = call.deadline().binds(step.timeout());
     Deadline stepDeadline = Deadline.after(limit, nanoTime);
-    return execute(step, call, limit, stepDeadline).transform(done -> {
+    StepEvidence evidence = new StepEvidence();
+    return execute(step, call, limit, stepDeadline, evidence).transform(done -> {
       Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
-      return Future.succeededFuture(done.succeeded()
+      StepReport report = done.succeeded()
           ? checked(step, call, done.result(), took)
-          : failed(step, call, done.cause(), took, journeyBinds, stepDeadline.remaining().isZero()));
+          : failed(step, call, done.cause(), took, journeyBinds, stepDeadline.remaining().isZero());
+      return Future.succeededFuture(report.withEvidence(evidence));
     });
   }
 
-  private Future<Object> execute(Step step, Call call, Duration limit, Deadline stepDeadline) {
+  private Future<Object> execute(
+      Step step, Call call, Duration limit, Deadline stepDeadline, StepEvidence evidence) {
     boolean cuttable = !call.teardown();
     if (cuttable && call.cutOff().isCut()) {
       return Future.failedFuture(new RunCutShort());
@@ -104,7 +107,8 @@ final class StepRunner {
       return Future.failedFuture(new TimeoutException("no time left"));
     }
     StepContext context = new StepContext(vertx, call.request().tenant(), call.odoo(),
-        bindings(call), stepDeadline);
+        bindings(call), stepDeadline,
+        new StepContext.Run(call.request().runId(), step.name(), call.resources(), evidence));
     Future<Object> action;
     try {
       action = executors.execute(step.action(), context).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -20,12 +20,15 @@ final class ActionParsers {
       Map.entry("ensure", new EnsureParser()),
       Map.entry("poll", new PollParser()),
       Map.entry("http", new HttpParser()),
-      Map.entry("require_modules", new RequireModulesParser())));
+      Map.entry("require_modules", new RequireModulesParser())), BrowserParsers.byKey());
 
   private ActionParsers() {}
 
-  private static Map<String, ActionParser> sorted(Map<String, ActionParser> parsers) {
-    return Collections.unmodifiableMap(new TreeMap<>(parsers));
+  private static Map<String, ActionParser> sorted(
+      Map<String, ActionParser> rpcAndHttp, Map<String, ActionParser> browser) {
+    Map<String, ActionParser> all = new TreeMap<>(rpcAndHttp);
+    all.putAll(browser);
+    return Collections.unmodifiableMap(all);
   }
 
   /** Every action key, sorted. */

@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param maxJitter each run starts up to this much after its due time (random, re-drawn every
  *     time) so that checks sharing a phase do not fire together; capped at 1 % of the interval
  * @param shutdownGrace how long main steps may go on once shutdown starts; teardown runs after
+ * @param maxBrowserRuns runs with browser steps at once, within {@code maxRunsInFlight}
  */
 public record ScheduleSettings(
     int maxRunsInFlight,
@@ -16,4 +17,5 @@ public record ScheduleSettings(
     int circuitFailures,
     Duration circuitProbeInterval,
     Duration maxJitter,
-    Duration shutdownGrace) {}
+    Duration shutdownGrace,
+    int maxBrowserRuns) {}

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * The scheduler's state of one tenant × journey: what to run (replaced on reload), when it is
- * due next, its pending timer, and whether a run of it is going. Mutable, confined to the
+ * due next, its pending timer, whether a run of it is going and whether that run holds a browser
+ * slot. Mutable, confined to the
  * scheduler's event loop.
  */
 final class ScheduledCheck {
@@ -17,6 +18,7 @@ final class ScheduledCheck {
   Instant nextDue;
   long timerId = -1;
   boolean running;
+  boolean browser;
   boolean removed;
 
   ScheduledCheck(CheckKey key, Tenant tenant, Journey journey, Cadence cadence) {

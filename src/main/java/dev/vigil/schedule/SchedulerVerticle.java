@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Runs every tenant's journeys around the clock. One timer per tenant × journey fires at its
  * {@link Cadence}'s due time (plus a little jitter); a due run is skipped and counted when the
  * previous one is still going, the tenant is at its cap, its circuit is open, or the wait queue
- * is full; otherwise it runs on the {@link RunnerPool} under the {@link Slots} caps. A first
+ * is full; otherwise it runs on the {@link RunnerPool} under the {@link Slots} caps (browser runs
+ * under a cap of their own). A first
  * failure is retried at once to confirm it (PENDING). Finished runs, status changes and skips go
  * to the {@link RunListener}s, in that order, on this verticle's event loop.
  *
@@ -69,7 +70,8 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
     this.runIds = new RunIds(clock);
-    this.slots = new Slots(settings.maxRunsInFlight(), settings.maxRunsPerTenant(), settings.maxQueuedRuns());
+    this.slots = new Slots(settings.maxRunsInFlight(), settings.maxRunsPerTenant(), settings.maxQueuedRuns(),
+        settings.maxBrowserRuns());
     this.circuits = new CircuitBreakers(settings.circuitFailures(), settings.circuitProbeInterval());
   }
 
@@ -194,7 +196,8 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
 
   private void admit(ScheduledCheck check, Instant scheduledAt) {
     check.running = true;
-    Optional<SkipReason> refused = slots.acquire(check.key.tenantId(), () -> start(check, scheduledAt));
+    check.browser = BrowserJourneys.uses(check.journey);
+    Optional<SkipReason> refused = slots.acquire(check.key.tenantId(), check.browser, () -> start(check, scheduledAt));
     if (refused.isPresent()) {
       check.running = false;
       skipped(check, refused.get());
@@ -205,7 +208,7 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   private void start(ScheduledCheck check, Instant scheduledAt) {
     if (stopping) {
       check.running = false;
-      slots.release(check.key.tenantId());
+      slots.release(check.key.tenantId(), check.browser);
       refreshCounts();
       return;
     }
@@ -215,7 +218,7 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
 
   private void finished(ScheduledCheck check, RunRequest request, AsyncResult<RunResult> done) {
     check.running = false;
-    slots.release(check.key.tenantId());
+    slots.release(check.key.tenantId(), check.browser);
     refreshCounts();
     if (done.failed()) {
       LOG.error("{} run {}: the runner failed instead of reporting", check.key, request.runId(), done.cause());

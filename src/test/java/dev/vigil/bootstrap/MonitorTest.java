@@ -74,7 +74,8 @@ class MonitorTest {
     Path clinic = tenants.resolve("clinic.yaml");
     Files.writeString(clinic, tenant(sandbox.baseUrl(), "  - {id: health, interval: 10s}"));
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
-        Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100), "test-runner");
+        Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100), "test-runner",
+        Path.of("/usr/bin/chromium"), 2);
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
     Monitor monitor = new Monitor(config, "127.0.0.1", secrets);
     int[] port = new int[1];

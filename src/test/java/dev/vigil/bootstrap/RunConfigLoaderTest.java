@@ -65,11 +65,13 @@ class RunConfigLoaderTest {
         shutdown_grace: 1m
         reload_interval: 500ms
         runner_name: eu-west-1a
+        browser_path: /opt/chromium/chrome
+        max_browser_runs: 6
         """);
 
     assertEquals(new RunConfig(9090, Path.of("/var/lib/vigil"), Path.of("/etc/vigil/tenants"),
             Path.of("/etc/vigil/journeys"), 512, 2, 500, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMillis(500), "eu-west-1a"),
+            Duration.ofMillis(500), "eu-west-1a", Path.of("/opt/chromium/chrome"), 6),
         load(file, NO_ENV, Map.of()));
   }
 
@@ -98,7 +100,11 @@ class RunConfigLoaderTest {
         Arguments.of("reload_interval", "VIGIL_RELOAD_INTERVAL", "reload-interval", "500ms",
             (Function<RunConfig, Object>) RunConfig::reloadInterval, Duration.ofMillis(500)),
         Arguments.of("runner_name", "VIGIL_RUNNER_NAME", "runner-name", "eu-west-1a",
-            (Function<RunConfig, Object>) RunConfig::runnerName, "eu-west-1a"));
+            (Function<RunConfig, Object>) RunConfig::runnerName, "eu-west-1a"),
+        Arguments.of("browser_path", "VIGIL_BROWSER_PATH", "browser-path", "/opt/chromium/chrome",
+            (Function<RunConfig, Object>) RunConfig::browserPath, Path.of("/opt/chromium/chrome")),
+        Arguments.of("max_browser_runs", "VIGIL_MAX_BROWSER_RUNS", "max-browser-runs", "6",
+            (Function<RunConfig, Object>) RunConfig::maxBrowserRuns, 6));
   }
 
   @ParameterizedTest(name = "{0}, {1}, --{2}")

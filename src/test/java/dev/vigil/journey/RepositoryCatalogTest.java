@@ -30,7 +30,7 @@ class RepositoryCatalogTest {
   void repositoryLoads() throws CatalogException {
     Catalog catalog = CatalogLoader.load(ProjectFiles.tenants(), ProjectFiles.journeys());
 
-    assertEquals(Set.of("health", "invoice-posting", "login", "purchase-approval", "stock-move"),
+    assertEquals(Set.of("health", "invoice-posting", "login", "purchase-approval", "stock-move", "web-invoices", "web-login"),
         catalog.journeys().stream().map(Journey::id).collect(Collectors.toSet()));
     assertEquals(Set.of("clinic-east", "clinic-north", "clinic-south", "clinic-west", "hospital-group"),
         catalog.tenants().stream().map(Tenant::id).collect(Collectors.toSet()));
@@ -106,7 +106,7 @@ class RepositoryCatalogTest {
   void validateProjectFolder() throws CatalogException {
     Catalog catalog = CatalogLoader.validate(ProjectFiles.dir());
 
-    assertEquals(5, catalog.journeys().size());
+    assertEquals(7, catalog.journeys().size());
     assertEquals(5, catalog.tenants().size());
   }
 }

@@ -73,7 +73,7 @@ class SchemaTest {
   @Test
   @DisplayName("The repository has journeys and tenants to check")
   void repositoryHasFiles() {
-    assertEquals(5, repositoryJourneys().size());
+    assertEquals(7, repositoryJourneys().size());
     assertEquals(5, repositoryTenants().size());
   }
 

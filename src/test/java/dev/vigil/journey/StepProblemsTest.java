@@ -41,7 +41,7 @@ class StepProblemsTest {
 
     List<Problem> problems = files.problems();
     assertProblem(problems, "j.yaml", 5, "steps[0].serach_read", "did you mean 'search_read'?");
-    assertProblem(problems, "j.yaml", 4, "steps[0]", "a step needs one action: action, call, create");
+    assertProblem(problems, "j.yaml", 4, "steps[0]", "a step needs one action: action, assert_text, assert_visible, call, click, create");
     assertEquals(2, problems.size(), CatalogFiles.describe(problems));
   }
 
@@ -53,7 +53,7 @@ class StepProblemsTest {
             timeout: 5s
         """);
 
-    files.onlyProblem("j.yaml", 4, "steps[0]", "a step needs one action: action, call, create, ensure, http, login");
+    files.onlyProblem("j.yaml", 4, "steps[0]", "a step needs one action: action, assert_text, assert_visible, call, click, create, ensure, fill, http, login");
   }
 
   @Test

@@ -74,7 +74,7 @@ final class MonitorFixture {
   }
 
   static ScheduleSettings settings(int global, int perTenant) {
-    return new ScheduleSettings(global, perTenant, 100, 3, Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(5));
+    return new ScheduleSettings(global, perTenant, 100, 3, Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(5), global);
   }
 
   /** A deployed scheduler and its deployment id. */

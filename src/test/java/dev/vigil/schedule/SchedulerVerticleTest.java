@@ -217,7 +217,7 @@ class SchedulerVerticleTest {
   @Test
   @DisplayName("on shutdown, a run in flight is cut short and its teardown still cleans up")
   void gracefulShutdownRunsTeardown(Vertx vertx, VertxTestContext test) throws Exception {
-    ScheduleSettings quickGrace = new ScheduleSettings(8, 2, 100, 3, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(200));
+    ScheduleSettings quickGrace = new ScheduleSettings(8, 2, 100, 3, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(200), 8);
     fixture = new MonitorFixture(vertx, MonitorFixture.TEST_JOURNEYS);
     List<Object> synthetic = List.of(List.of(List.of("ref", "like", "synthetic-check")));
     MonitorFixture.sandbox(vertx, 18, "books", 0).compose(odoo -> {

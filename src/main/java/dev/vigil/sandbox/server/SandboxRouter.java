@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -57,8 +58,17 @@ public final class SandboxRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/web/health").handler(context -> routes.serve(context, null, ServiceTimes.HEALTH,
         () -> HttpReply.json(200, new JsonObject().put("status", "pass"))));
+    WebPages pages = new WebPages(server);
     router.get("/web/login").handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
-        () -> HttpReply.html(200, HtmlPages.login())));
+        () -> pages.loginForm(context.request().getParam("db"), context.request().getParam("redirect"))));
+    router.post("/web/login").handler(context -> routes.serve(context, pages.database(context.request().getFormAttribute("db")),
+        ServiceTimes.AUTHENTICATE, () -> pages.login(context.request().getFormAttribute("db"),
+            context.request().getFormAttribute("login"), context.request().getFormAttribute("password"),
+            context.request().getFormAttribute("redirect"), routes.session(context))));
+    for (String client : List.of("/web", "/odoo", "/odoo/*")) {
+      router.get(client).handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
+          () -> pages.webClient(context.request().path(), routes.session(context))));
+    }
     Map<String, JsonRpcEndpoint> endpoints = new WebEndpoints(server).byPath();
     endpoints.put("/jsonrpc", new RpcServices(server).endpoint());
     endpoints.forEach((path, endpoint) -> {
@@ -84,13 +94,18 @@ public final class SandboxRouter {
       serve(context, null, ServiceTimes.SESSION, () -> malformed(text));
       return;
     }
-    Cookie cookie = context.request().getCookie("session_id");
-    Session session = server.sessions().find(cookie == null ? null : cookie.getValue()).orElse(null);
+    Session session = session(context);
     JsonObject params = request.getValue("params") instanceof JsonObject object ? object : new JsonObject();
     JsonRpcCall call = new JsonRpcCall(request.getValue("id"), params, context.request().path(), session,
         baseUrl(context));
     serve(context, endpoint.database().apply(call), endpoint.serviceMillis().applyAsLong(call),
         () -> answer(endpoint, call));
+  }
+
+  /** The logged-in session of the request's {@code session_id} cookie, or null. */
+  private Session session(RoutingContext context) {
+    Cookie cookie = context.request().getCookie("session_id");
+    return server.sessions().find(cookie == null ? null : cookie.getValue()).orElse(null);
   }
 
   private HttpReply answer(JsonRpcEndpoint endpoint, JsonRpcCall call) {
