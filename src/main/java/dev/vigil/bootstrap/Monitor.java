@@ -9,6 +9,9 @@ import dev.vigil.metrics.MonitorGauges;
 import dev.vigil.metrics.PrometheusScrape;
 import dev.vigil.metrics.RunMetrics;
 import dev.vigil.metrics.VigilMetrics;
+import dev.vigil.schedule.RunListener;
+import dev.vigil.store.postgres.PgHistory;
+import dev.vigil.store.postgres.PostgresStore;
 import dev.vigil.schedule.RunLogger;
 import dev.vigil.schedule.RunnerPool;
 import dev.vigil.schedule.RunnerVerticle;
@@ -20,13 +23,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Vigil's main job, wired: Vert.x with Prometheus metrics, one runner verticle per core, the
- * scheduler with its listeners (run log, run metrics), the HTTP server ({@code /metrics},
+ * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
+ * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
+ * (run log, run metrics, outbox, live state), the HTTP server ({@code /metrics},
  * {@code /health/*}) and live reload of the catalog. Create it, start it with a validated catalog,
  * stop it on shutdown (in-flight runs finish their teardown).
  */
@@ -45,6 +51,7 @@ public final class Monitor {
   private String schedulerDeployment;
   private ApiVerticle api;
   private CatalogReloader reloader;
+  private Stores stores;
   private volatile boolean ready;
 
   /**
@@ -64,9 +71,15 @@ public final class Monitor {
     secrets = new CurrentSecrets(initial);
     engine = new Engine(vertx, secrets, config.runnerName(),
         BrowserSettings.of(config.browserPath(), config.maxBrowserRuns(), config.dataDir()));
+    stores = new Stores(vertx, config, metrics.registry());
+    return stores.start().compose(ok -> deploy(catalog));
+  }
+
+  private Future<Void> deploy(Catalog catalog) {
     RunnerPool pool = new RunnerPool(engine.runner());
-    scheduler = new SchedulerVerticle(catalog, pool, settings(), List.of(new RunLogger(), new RunMetrics(metrics.registry())),
-        InstantSource.system());
+    List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
+    listeners.addAll(stores.listeners());
+    scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
     api = new ApiVerticle(httpHost, config.httpPort(), new PrometheusScrape(metrics.registry(), List.of(gauges)),
         ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"));
@@ -109,6 +122,11 @@ public final class Monitor {
     return api.port();
   }
 
+  /** The run history, once PostgreSQL is connected. */
+  Optional<PgHistory> history() {
+    return stores == null ? Optional.empty() : stores.history().map(PostgresStore::history);
+  }
+
   /** Reloads tenants and journeys now (SIGHUP). */
   public void reloadNow() {
     if (reloader != null) {
@@ -117,8 +135,8 @@ public final class Monitor {
   }
 
   /**
-   * Stops scheduling and completes once in-flight runs have finished their teardown; then closes
-   * the clients, the metrics and Vert.x (not waited for: nothing may listen on a future of a Vert.x
+   * Stops scheduling and completes once in-flight runs have finished their teardown and the
+   * outbox has written (or spilled) their results; then closes the clients, the metrics and Vert.x (not waited for: nothing may listen on a future of a Vert.x
    * that is closing, its event loops are gone when it completes).
    */
   public Future<Void> stop() {
@@ -128,12 +146,15 @@ public final class Monitor {
     }
     Future<Void> drained = schedulerDeployment == null ? Future.succeededFuture() : vertx.undeploy(schedulerDeployment);
     return drained.transform(done -> {
-      if (engine != null) {
-        engine.close();
-      }
-      metrics.close();
-      vertx.close();
-      return done.succeeded() ? Future.succeededFuture() : Future.failedFuture(done.cause());
+      Future<Void> stored = stores == null ? Future.succeededFuture() : stores.stop();
+      return stored.transform(ignored -> {
+        if (engine != null) {
+          engine.close();
+        }
+        metrics.close();
+        vertx.close();
+        return done.succeeded() ? Future.succeededFuture() : Future.failedFuture(done.cause());
+      });
     });
   }
 }

@@ -1,8 +1,12 @@
 package dev.vigil.bootstrap;
 
 import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.store.postgres.DatabaseUrl;
+import dev.vigil.store.postgres.Retention;
+import dev.vigil.store.redis.RedisUrl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How {@code vigil run} and {@code vigil demo} run. Each setting comes from, in order of
@@ -10,7 +14,8 @@ import java.time.Duration;
  * ({@code --config vigil.yaml}, key {@code <name>}), the default. See README, "Configuration".
  *
  * @param httpPort port of the HTTP server (metrics, health); 0 picks a free one
- * @param dataDir where Vigil keeps its files (buffers, embedded databases later)
+ * @param dataDir where Vigil keeps its files: the embedded PostgreSQL and Redis, results waiting
+ *     for the history store, browser screenshots
  * @param maxRunsInFlight global cap on runs executing at once
  * @param maxRunsPerTenant cap per tenant: a hung tenant holds at most this many slots
  * @param maxQueuedRuns due runs waiting for a global slot; beyond it they are skipped and counted
@@ -22,6 +27,14 @@ import java.time.Duration;
  * @param browserPath the Chromium that browser steps drive (Debian's {@code /usr/bin/chromium})
  * @param maxBrowserRuns cap on browser runs at once, within {@code maxRunsInFlight} (default from
  *     the machine's cores and memory)
+ * @param databaseUrl the PostgreSQL history ({@code postgresql://user:password@host:port/db});
+ *     empty starts an embedded PostgreSQL in {@code dataDir}
+ * @param redisUrl the Redis of live state ({@code redis://[:password@]host:port[/db]}); empty
+ *     starts an embedded Redis in {@code dataDir}
+ * @param retentionRawDays days runs and steps are kept
+ * @param retentionRollupDays days per-minute rollups are kept
+ * @param maxBufferedResults results kept at most while the history store is away; beyond it the
+ *     oldest are dropped and counted
  */
 public record RunConfig(
     int httpPort,
@@ -37,7 +50,12 @@ public record RunConfig(
     Duration reloadInterval,
     String runnerName,
     Path browserPath,
-    int maxBrowserRuns) {
+    int maxBrowserRuns,
+    Optional<DatabaseUrl> databaseUrl,
+    Optional<RedisUrl> redisUrl,
+    int retentionRawDays,
+    int retentionRollupDays,
+    int maxBufferedResults) {
 
   /** The defaults, before file, environment and flags. */
   public static RunConfig defaults() {
@@ -55,7 +73,12 @@ public record RunConfig(
         Duration.ofSeconds(2),
         hostName(),
         BrowserSettings.DEBIAN_CHROMIUM,
-        BrowserSettings.defaultMaxRuns());
+        BrowserSettings.defaultMaxRuns(),
+        Optional.empty(),
+        Optional.empty(),
+        Retention.DEFAULT.rawDays(),
+        Retention.DEFAULT.rollupDays(),
+        1_000_000);
   }
 
   private static String hostName() {

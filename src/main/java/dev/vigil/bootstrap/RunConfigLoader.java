@@ -167,7 +167,12 @@ public final class RunConfigLoader {
         value(chosen, Setting.RELOAD_INTERVAL),
         value(chosen, Setting.RUNNER_NAME),
         value(chosen, Setting.BROWSER_PATH),
-        value(chosen, Setting.MAX_BROWSER_RUNS));
+        value(chosen, Setting.MAX_BROWSER_RUNS),
+        value(chosen, Setting.DATABASE_URL),
+        value(chosen, Setting.REDIS_URL),
+        value(chosen, Setting.RETENTION_RAW_DAYS),
+        value(chosen, Setting.RETENTION_ROLLUP_DAYS),
+        value(chosen, Setting.MAX_BUFFERED_RESULTS));
   }
 
   /**

@@ -1,11 +1,14 @@
 package dev.vigil.bootstrap;
 
 import dev.vigil.journey.Durations;
+import dev.vigil.store.postgres.DatabaseUrl;
+import dev.vigil.store.redis.RedisUrl;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -55,11 +58,23 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
   static final Setting<Integer> MAX_BROWSER_RUNS = new Setting<>(
       "max_browser_runs", "max-browser-runs", Setting::count, RunConfig::maxBrowserRuns);
 
+  static final Setting<Optional<DatabaseUrl>> DATABASE_URL = new Setting<>(
+      "database_url", "database-url", (text, base) -> Optional.of(DatabaseUrl.parse(text.strip())), RunConfig::databaseUrl);
+  static final Setting<Optional<RedisUrl>> REDIS_URL = new Setting<>(
+      "redis_url", "redis-url", (text, base) -> Optional.of(RedisUrl.parse(text.strip())), RunConfig::redisUrl);
+  static final Setting<Integer> RETENTION_RAW_DAYS = new Setting<>(
+      "retention_raw_days", "retention-raw-days", Setting::count, RunConfig::retentionRawDays);
+  static final Setting<Integer> RETENTION_ROLLUP_DAYS = new Setting<>(
+      "retention_rollup_days", "retention-rollup-days", Setting::count, RunConfig::retentionRollupDays);
+  static final Setting<Integer> MAX_BUFFERED_RESULTS = new Setting<>(
+      "max_buffered_results", "max-buffered-results", Setting::count, RunConfig::maxBufferedResults);
+
   /** Every setting, in the order of {@link RunConfig}'s components. */
   static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
       MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
       CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME, BROWSER_PATH,
-      MAX_BROWSER_RUNS);
+      MAX_BROWSER_RUNS, DATABASE_URL, REDIS_URL, RETENTION_RAW_DAYS, RETENTION_ROLLUP_DAYS,
+      MAX_BUFFERED_RESULTS);
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final int MAX_PORT = 65_535;

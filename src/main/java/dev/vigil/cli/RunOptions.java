@@ -58,6 +58,16 @@ final class RunOptions {
   @Option(names = "--max-browser-runs", paramLabel = "N", description = "Cap on browser runs at once (default from cores and memory).")
   String maxBrowserRuns;
 
+  @Option(names = "--retention-raw-days", paramLabel = "DAYS", description = "Days runs and steps are kept (default 30).")
+  String retentionRawDays;
+
+  @Option(names = "--retention-rollup-days", paramLabel = "DAYS", description = "Days per-minute rollups are kept (default 400).")
+  String retentionRollupDays;
+
+  @Option(names = "--max-buffered-results", paramLabel = "N",
+      description = "Results kept while PostgreSQL is away; beyond, the oldest are dropped (default 1000000).")
+  String maxBufferedResults;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -79,6 +89,9 @@ final class RunOptions {
     put(flags, "runner-name", runnerName);
     put(flags, "browser-path", browserPath);
     put(flags, "max-browser-runs", maxBrowserRuns);
+    put(flags, "retention-raw-days", retentionRawDays);
+    put(flags, "retention-rollup-days", retentionRollupDays);
+    put(flags, "max-buffered-results", maxBufferedResults);
     return flags;
   }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +76,7 @@ class MonitorTest {
     Files.writeString(clinic, tenant(sandbox.baseUrl(), "  - {id: health, interval: 10s}"));
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100), "test-runner",
-        Path.of("/usr/bin/chromium"), 2);
+        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000);
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
     Monitor monitor = new Monitor(config, "127.0.0.1", secrets);
     int[] port = new int[1];
@@ -113,6 +114,53 @@ class MonitorTest {
           return monitor.stop();
         })
         .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("With no database configured, runs go to the embedded PostgreSQL in the data directory and survive a restart")
+  void keepsHistoryAcrossRestarts(Vertx vertx, @TempDir Path dir) throws Exception {
+    SandboxOdoo sandbox = SandboxOdoo.start(vertx, SandboxConfig.defaults(18, "clinic").withLatencyScale(0))
+        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    Path tenants = Files.createDirectories(dir.resolve("tenants"));
+    Path journeys = Files.createDirectories(dir.resolve("journeys"));
+    Files.copy(PROJECT.resolve("journeys/health.yaml"), journeys.resolve("health.yaml"));
+    Files.writeString(tenants.resolve("clinic.yaml"), tenant(sandbox.baseUrl(), "  - {id: health, interval: 10s}"));
+    RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
+        Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60), "test-runner",
+        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000);
+    SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
+
+    java.util.List<String> before = runsAfterStart(config, secrets, 1);
+    java.util.List<String> after = runsAfterStart(config, secrets, before.size() + 1);
+
+    assertTrue(after.containsAll(before), "runs of the first process are still there: " + before + " in " + after);
+  }
+
+  /** Starts a monitor, waits until the history holds at least {@code atLeast} runs, stops it; returns their ids. */
+  private static java.util.List<String> runsAfterStart(RunConfig config, SecretResolver secrets, int atLeast)
+      throws Exception {
+    Monitor monitor = new Monitor(config, "127.0.0.1", secrets);
+    monitor.start(CatalogLoader.load(config.tenantsDir(), config.journeysDir()))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (true) {
+        java.util.List<String> ids = monitor.history().orElseThrow()
+            .runs(dev.vigil.store.postgres.RunQuery.of("clinic", java.time.Instant.EPOCH,
+                java.time.Instant.now().plusSeconds(60), 100))
+            .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+            .runs().stream().map(dev.vigil.store.postgres.RunSummary::runId).toList();
+        if (ids.size() >= atLeast) {
+          return ids;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("only " + ids.size() + " runs stored within 30 s");
+        }
+        Thread.sleep(200);
+      }
+    } finally {
+      monitor.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
   }
 
   private static final java.util.concurrent.atomic.AtomicLong MODIFIED = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());

@@ -67,11 +67,15 @@ class RunConfigLoaderTest {
         runner_name: eu-west-1a
         browser_path: /opt/chromium/chrome
         max_browser_runs: 6
+        retention_raw_days: 7
+        retention_rollup_days: 90
+        max_buffered_results: 5000
         """);
 
     assertEquals(new RunConfig(9090, Path.of("/var/lib/vigil"), Path.of("/etc/vigil/tenants"),
             Path.of("/etc/vigil/journeys"), 512, 2, 500, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMillis(500), "eu-west-1a", Path.of("/opt/chromium/chrome"), 6),
+            Duration.ofMillis(500), "eu-west-1a", Path.of("/opt/chromium/chrome"), 6, Optional.empty(), Optional.empty(),
+            7, 90, 5000),
         load(file, NO_ENV, Map.of()));
   }
 
@@ -104,7 +108,31 @@ class RunConfigLoaderTest {
         Arguments.of("browser_path", "VIGIL_BROWSER_PATH", "browser-path", "/opt/chromium/chrome",
             (Function<RunConfig, Object>) RunConfig::browserPath, Path.of("/opt/chromium/chrome")),
         Arguments.of("max_browser_runs", "VIGIL_MAX_BROWSER_RUNS", "max-browser-runs", "6",
-            (Function<RunConfig, Object>) RunConfig::maxBrowserRuns, 6));
+            (Function<RunConfig, Object>) RunConfig::maxBrowserRuns, 6),
+        Arguments.of("database_url", "VIGIL_DATABASE_URL", "database-url", "postgresql://vigil:s3cret@db:5432/vigil",
+            (Function<RunConfig, Object>) c -> c.databaseUrl().map(Object::toString).orElseThrow(),
+            "postgresql://vigil:****@db:5432/vigil"),
+        Arguments.of("redis_url", "VIGIL_REDIS_URL", "redis-url", "redis://:s3cret@cache:6379/2",
+            (Function<RunConfig, Object>) c -> c.redisUrl().map(Object::toString).orElseThrow(),
+            "redis://:****@cache:6379/2"),
+        Arguments.of("retention_raw_days", "VIGIL_RETENTION_RAW_DAYS", "retention-raw-days", "7",
+            (Function<RunConfig, Object>) RunConfig::retentionRawDays, 7),
+        Arguments.of("retention_rollup_days", "VIGIL_RETENTION_ROLLUP_DAYS", "retention-rollup-days", "90",
+            (Function<RunConfig, Object>) RunConfig::retentionRollupDays, 90),
+        Arguments.of("max_buffered_results", "VIGIL_MAX_BUFFERED_RESULTS", "max-buffered-results", "5000",
+            (Function<RunConfig, Object>) RunConfig::maxBufferedResults, 5000));
+  }
+
+  @Test
+  @DisplayName("A wrong database or Redis URL is reported without its password")
+  void urlProblemsHideThePassword() {
+    ConfigException problems = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> load(
+        Optional.empty(), env(Map.of("VIGIL_DATABASE_URL", "mysql://vigil:s3cret@db/vigil",
+            "VIGIL_REDIS_URL", "http://:s3cret@cache")), Map.of()));
+
+    org.junit.jupiter.api.Assertions.assertTrue(problems.getMessage().contains("VIGIL_DATABASE_URL"), problems.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(problems.getMessage().contains("VIGIL_REDIS_URL"), problems.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(problems.getMessage().contains("s3cret"), problems.getMessage());
   }
 
   @ParameterizedTest(name = "{0}, {1}, --{2}")
