@@ -6,10 +6,16 @@ import dev.vigil.domain.RunSource;
 import dev.vigil.domain.StepOutcome;
 import dev.vigil.domain.StepResult;
 import dev.vigil.store.LatencyHistogram;
+import dev.vigil.store.OutboxEntry;
+import dev.vigil.store.OutboxMetrics;
+import dev.vigil.store.OutboxSettings;
 import dev.vigil.store.ResultBatch;
+import dev.vigil.store.ResultOutbox;
+import dev.vigil.store.SpillFile;
 import dev.vigil.store.postgres.DatabaseUrl;
 import dev.vigil.store.postgres.EmbeddedPostgres;
 import dev.vigil.store.postgres.PostgresStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -35,10 +41,12 @@ import java.util.stream.Stream;
  * Sustained ingestion into the embedded PostgreSQL (production settings: fsync on) through
  * {@code PgResultWriter}: runs of five steps and a teardown step, for {@code tenants} tenants ×
  * 3 journeys, written in batches of each size for {@code seconds} with {@code inflight} batches
- * in flight, each size into a fresh database. Prints runs/s and batch write latency per size.
+ * in flight, each size into a fresh database. Prints runs/s and batch write latency per size. Then
+ * the drain after an outage: {@code drain} results (100,000) spilled to disk, written back by the
+ * outbox, timed.
  *
  * <pre>./mvnw -q -Pbench verify -Dbench.main=dev.vigil.bench.store.StoreBenchmark \
- *     -Dbench.options=seconds=30,batches=10:100:1000,inflight=4,tenants=1000</pre>
+ *     -Dbench.options=seconds=30,batches=10:100:1000,inflight=4,tenants=1000,drain=100000</pre>
  *
  * Exit code 0 when it ran, 1 when it could not, 2 for invalid options.
  */
@@ -87,6 +95,7 @@ public final class StoreBenchmark {
     Vertx vertx = Vertx.vertx();
     EmbeddedPostgres server = EmbeddedPostgres.start(dataDir);
     List<String> rows = new ArrayList<>();
+    String drained;
     try {
       for (int size : sizes) {
         String database = "bench_" + size;
@@ -100,6 +109,8 @@ public final class StoreBenchmark {
           await(store.close());
         }
       }
+      drained = drain(vertx, server, dataDir.resolve("outbox"), Integer.parseInt(options.getOrDefault("drain", "100000")),
+          tenants);
     } finally {
       await(vertx.close());
       server.stop();
@@ -110,6 +121,58 @@ public final class StoreBenchmark {
     System.out.printf("%10s %10s %12s %14s %14s %10s%n", "BATCH", "RUNS/S", "STEP ROWS/S", "BATCH P50 MS",
         "BATCH P99 MS", "BATCHES");
     rows.forEach(System.out::println);
+    System.out.println();
+    System.out.println(drained);
+  }
+
+  /**
+   * The drain after an outage: {@code count} results spilled to disk by an outbox whose store was
+   * away, then written by a fresh outbox (as after a restart) into a fresh database; timed until
+   * nothing is buffered any more.
+   */
+  private String drain(Vertx vertx, EmbeddedPostgres server, Path spillDir, int count, int tenants) throws Exception {
+    deleteTree(spillDir);
+    try (SpillFile spill = SpillFile.open(spillDir, OutboxSettings.defaults(spillDir).segmentSize())) {
+      for (int done = 0; done < count; done += 1_000) {
+        spill.append(runs(Math.min(1_000, count - done), tenants).stream()
+            .<OutboxEntry>map(OutboxEntry.Run::new).toList());
+      }
+    }
+    createDatabase(vertx, server, "bench_drain");
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://" + EmbeddedPostgres.USER + "@" + server.host() + ":"
+        + server.port() + "/bench_drain");
+    PostgresStore store = await(PostgresStore.start(vertx, PostgresStore.Settings.external(url)));
+    try {
+      long start = System.nanoTime();
+      ResultOutbox outbox = ResultOutbox.open(vertx, store.writer(), OutboxSettings.defaults(spillDir),
+          new OutboxMetrics(new SimpleMeterRegistry()));
+      long lastReport = start;
+      while (outbox.buffered() > 0 || System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(300)) {
+        Thread.sleep(50);
+        if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+          lastReport = System.nanoTime();
+          System.out.printf("[bench] draining: %d results still buffered%n", outbox.buffered());
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      await(outbox.stop());
+      long stored = await(store.pool().query("SELECT count(*) FROM runs").execute()).iterator().next().getLong(0);
+      return String.format("Drain after an outage: %,d buffered runs (5 steps + 1 teardown step each) written in "
+          + "%.1f s = %,.0f runs/s by the outbox (batches of %d, one in flight); %,d runs stored", count, seconds,
+          count / seconds, OutboxSettings.defaults(spillDir).batchSize(), stored);
+    } finally {
+      await(store.close());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   private String measure(PostgresStore store, int size, int inflight, int tenants, Duration length) throws Exception {
@@ -181,14 +244,7 @@ public final class StoreBenchmark {
   }
 
   private static void deleteCluster(Path dataDir) throws Exception {
-    Path cluster = dataDir.resolve("postgres");
-    if (Files.exists(cluster)) {
-      try (Stream<Path> paths = Files.walk(cluster)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
+    deleteTree(dataDir.resolve("postgres"));
   }
 
   private static Map<String, String> parse(String text) {
@@ -204,9 +260,9 @@ public final class StoreBenchmark {
       options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
     List<String> unknown = options.keySet().stream()
-        .filter(k -> !List.of("seconds", "inflight", "tenants", "batches").contains(k)).toList();
+        .filter(k -> !List.of("seconds", "inflight", "tenants", "batches", "drain").contains(k)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("bench.options: unknown " + unknown + " (seconds, inflight, tenants, batches)");
+      throw new IllegalArgumentException("bench.options: unknown " + unknown + " (seconds, inflight, tenants, batches, drain)");
     }
     return options;
   }
