@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * logged with the alert id and the target's origin, never its whole URL (it may hold a token),
  * and does not stop the others. Non-blocking; call from any Vert.x context.
  */
-public final class WebhookNotifier {
+public final class WebhookNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
 
   private final Vertx vertx;
@@ -34,6 +34,7 @@ public final class WebhookNotifier {
   }
 
   /** Completes when every target accepted the notification or ran out of attempts; never fails. */
+  @Override
   public Future<Void> send(Notification notification, Route route) {
     List<Future<Void>> sends = route.targets().stream()
         .map(target -> attempt(target, body(target.format(), notification, route.contacts()), 1)

@@ -19,6 +19,7 @@ public final class DegradationDetector {
   private final Baseline baseline;
   private final Deque<Verdict> recent = new ArrayDeque<>();
   private Degradation current;
+  private double lastRise = 1.0;
 
   /** A judged window. */
   private record Verdict(WindowStats window, boolean bad, OptionalDouble baseline, double rise, String reason) {}
@@ -41,6 +42,11 @@ public final class DegradationDetector {
     return Optional.ofNullable(current);
   }
 
+  /** The latest window's p95 ÷ normal (baseline median, else budget); 1.0 before any window. */
+  public double lastRise() {
+    return lastRise;
+  }
+
   /** The reference now in force for a window starting at the given time. */
   public Optional<Reference> reference(Instant at) {
     return baseline.reference(at);
@@ -49,6 +55,7 @@ public final class DegradationDetector {
   /** Judges a closed window of this series against the baseline and the budget, then learns it. */
   public Optional<Change> accept(WindowStats window, Optional<Duration> budget) {
     Verdict verdict = judge(window, budget);
+    lastRise = verdict.rise();
     baseline.add(window);
     recent.addLast(verdict);
     while (recent.size() > settings.windows()) {

@@ -22,6 +22,7 @@ public final class SloLedger {
   private final String tenantId;
   private final String journeyId;
   private final Slo slo;
+  private final Optional<Duration> budget;
   private final Optional<Duration> threshold;
   private final List<BurnRateRule> rules;
   private final EventBuckets fine = new EventBuckets(Duration.ofMinutes(1), (int) FINE_SPAN.toMinutes());
@@ -32,9 +33,15 @@ public final class SloLedger {
     this.tenantId = tenantId;
     this.journeyId = journeyId;
     this.slo = slo;
+    this.budget = threshold;
     this.threshold = slo.latencyThreshold().or(() -> threshold);
     this.rules = List.copyOf(rules);
     this.coarse = new EventBuckets(Duration.ofHours(1), (int) Math.max(1, slo.period().toHours()) + 1);
+  }
+
+  /** Whether this ledger counts for these objectives and this budget (a reload keeps it then). */
+  public boolean sameTerms(Slo objectives, Optional<Duration> journeyBudget) {
+    return slo.equals(objectives) && budget.equals(journeyBudget);
   }
 
   public void record(RunResult run) {
