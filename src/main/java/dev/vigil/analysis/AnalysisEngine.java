@@ -201,7 +201,8 @@ public final class AnalysisEngine implements RunListener {
     return ledgers.values().stream().map(ledger -> ledger.status(now)).toList();
   }
 
-  private void sample(Instant now) {
+  /** Reads every watched server now (the timer does this every {@code sampleEvery}). */
+  void sample(Instant now) {
     watched.values().forEach(server -> server.sample(now));
   }
 
