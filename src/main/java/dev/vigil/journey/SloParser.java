@@ -1,6 +1,7 @@
 package dev.vigil.journey;
 
 import dev.vigil.domain.Slo;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ final class SloParser {
   private static final Pattern DAYS = Pattern.compile("(\\d{1,3})d");
   private static final Duration MIN_PERIOD = Duration.ofDays(1);
   private static final Duration MAX_PERIOD = Duration.ofDays(90);
-  private static final double DEFAULT_LATENCY = 95;
+  private static final BigDecimal DEFAULT_LATENCY = BigDecimal.valueOf(95);
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private SloParser() {}
 
@@ -27,22 +29,29 @@ final class SloParser {
     if (map.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Double> success = map.get().required("success").flatMap(SloParser::percent);
-    Optional<Double> latency = map.get().get("latency").map(SloParser::percent).orElse(Optional.of(DEFAULT_LATENCY));
+    Optional<BigDecimal> success = map.get().required("success").flatMap(SloParser::percent);
+    Optional<BigDecimal> latency = map.get().get("latency").map(SloParser::percent).orElse(Optional.of(DEFAULT_LATENCY));
     Optional<Duration> threshold = map.get().get("threshold").flatMap(YamlValue::duration);
     Optional<Duration> period = map.get().get("period").map(SloParser::period).orElse(Optional.of(Slo.DEFAULT_PERIOD));
     if (success.isEmpty() || latency.isEmpty() || period.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Slo(success.get() / 100, latency.get() / 100, threshold, period.get()));
+    // exact decimal arithmetic: 99.9 % is 0.999, not 0.9990000000000001
+    return Optional.of(new Slo(success.get().movePointLeft(2).doubleValue(), latency.get().movePointLeft(2).doubleValue(),
+        threshold, period.get()));
   }
 
-  private static Optional<Double> percent(YamlValue value) {
+  private static Optional<BigDecimal> percent(YamlValue value) {
     if (!value.isNumber()) {
       return value.expected("a percentage such as 99.5");
     }
-    double percent = ((Number) value.plain()).doubleValue();
-    if (!(percent > 0 && percent < 100)) {
+    BigDecimal percent;
+    try {
+      percent = new BigDecimal(value.scalarText().strip());
+    } catch (NumberFormatException e) {
+      return value.expected("a percentage such as 99.5");
+    }
+    if (percent.signum() <= 0 || percent.compareTo(HUNDRED) >= 0) {
       value.problem("an objective is a percentage above 0 and below 100, found " + value.scalarText());
       return Optional.empty();
     }
