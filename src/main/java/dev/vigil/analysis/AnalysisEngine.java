@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -211,7 +212,7 @@ public final class AnalysisEngine implements RunListener {
     Instant now = clock.instant();
     return group.labels().entrySet().stream()
         .map(label -> watched.get(Map.entry(label.getKey(), label.getValue())))
-        .filter(server -> server != null)
+        .filter(Objects::nonNull)
         .map(server -> server.loads(now, maxAge)).flatMap(Optional::stream).findFirst();
   }
 

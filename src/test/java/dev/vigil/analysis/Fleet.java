@@ -65,10 +65,6 @@ final class Fleet {
         List.of(), Optional.empty(), AlertContacts.NONE, SourcePos.none("test"));
   }
 
-  Instant now() {
-    return now;
-  }
-
   /** Runs every tenant's journey once, then a minute passes and the engine evaluates. */
   void minutes(int count) {
     for (int m = 0; m < count; m++) {

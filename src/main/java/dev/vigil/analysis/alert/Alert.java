@@ -24,8 +24,4 @@ public record Alert(
   public String owner() {
     return cause.kind().platform() ? "platform" : cause.tenantId().orElse("platform");
   }
-
-  public boolean open() {
-    return resolvedAt.isEmpty();
-  }
 }

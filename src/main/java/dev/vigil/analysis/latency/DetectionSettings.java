@@ -21,14 +21,4 @@ public record DetectionSettings(
       throw new IllegalArgumentException("need 2 <= badToOpen <= windows and goodToClose >= 1");
     }
   }
-
-  public DetectionSettings withWindows(int badToOpen, int windows, int goodToClose) {
-    return new DetectionSettings(factor, sigmas, minRiseMillis, minSuccess, badToOpen, windows, goodToClose,
-        history, minSamples, minPerHour);
-  }
-
-  public DetectionSettings withMinSamples(int minSamples) {
-    return new DetectionSettings(factor, sigmas, minRiseMillis, minSuccess, badToOpen, windows, goodToClose,
-        history, minSamples, minPerHour);
-  }
 }

@@ -13,11 +13,6 @@ public record SeriesKey(String tenantId, String journeyId, Optional<String> step
     return new SeriesKey(tenantId, journeyId, Optional.of(step));
   }
 
-  /** The tenant × journey this series belongs to. */
-  public SeriesKey journeyLevel() {
-    return step.isEmpty() ? this : journey(tenantId, journeyId);
-  }
-
   @Override
   public String toString() {
     return tenantId + "/" + journeyId + step.map(s -> "/" + s).orElse("");

@@ -10,9 +10,4 @@ import java.util.Optional;
  *
  * @param id stable for the finding's life, e.g. {@code f-1a2b3c-7}
  */
-public record Finding(String id, Diagnosis diagnosis, Instant openedAt, Optional<Instant> closedAt) {
-
-  public boolean open() {
-    return closedAt.isEmpty();
-  }
-}
+public record Finding(String id, Diagnosis diagnosis, Instant openedAt, Optional<Instant> closedAt) {}
