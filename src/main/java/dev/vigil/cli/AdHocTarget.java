@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Credentials;
 import dev.vigil.domain.OdooApi;
 import dev.vigil.domain.SecretRef;
@@ -83,6 +84,7 @@ final class AdHocTarget {
         "UTC",
         List.of(),
         Optional.empty(),
+        AlertContacts.NONE,
         SourcePos.none("command line"));
   }
 }

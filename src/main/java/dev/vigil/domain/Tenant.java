@@ -18,6 +18,7 @@ import java.util.Set;
  * @param timezone IANA zone for {@code ${today}} and recurring maintenance windows
  * @param maintenance when failures are expected and must not make the tenant DOWN
  * @param sandbox for {@code vigil demo}: the sandbox Odoo to start for this tenant
+ * @param alerts where the tenant's own alerts go
  */
 public record Tenant(
     String id,
@@ -33,6 +34,7 @@ public record Tenant(
     String timezone,
     List<MaintenanceWindow> maintenance,
     Optional<SandboxHint> sandbox,
+    AlertContacts alerts,
     SourcePos source) {
 
   public Tenant {

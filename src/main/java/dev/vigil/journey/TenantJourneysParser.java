@@ -1,5 +1,6 @@
 package dev.vigil.journey;
 
+import dev.vigil.domain.Slo;
 import dev.vigil.domain.TenantJourney;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,13 @@ import java.util.TreeSet;
 /**
  * Reads a tenant's {@code journeys} list: each entry names a known journey ({@code id}), how often
  * it runs ({@code interval}, 10s or more, default 60s), an optional whole-journey {@code budget},
- * and {@code params} overriding the journey's declared params.
+ * {@code params} overriding the journey's declared params, and optional objectives ({@code slo},
+ * see {@link SloParser}).
  */
 final class TenantJourneysParser {
   static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
   private static final Duration INTERVAL = Duration.ofSeconds(60);
-  private static final Set<String> KEYS = Set.of("id", "interval", "budget", "params");
+  private static final Set<String> KEYS = Set.of("id", "interval", "budget", "params", "slo");
 
   private final Map<String, Set<String>> journeyParams;
 
@@ -51,7 +53,8 @@ final class TenantJourneysParser {
     Map<String, Object> params = entry.get("params")
         .map(value -> params(value, id.map(journeyParams::get).orElse(null)))
         .orElse(Map.of());
-    return id.map(known -> new TenantJourney(known, interval, params, budget));
+    Optional<Slo> slo = entry.get("slo").flatMap(SloParser::parse);
+    return id.map(known -> new TenantJourney(known, interval, params, budget, slo));
   }
 
   private Optional<String> journeyId(YamlValue value) {

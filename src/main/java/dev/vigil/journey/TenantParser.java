@@ -1,5 +1,6 @@
 package dev.vigil.journey;
 
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Tenant;
 import dev.vigil.domain.Tier;
 import java.time.DateTimeException;
@@ -16,13 +17,14 @@ import java.util.Set;
 /**
  * Reads one tenant file: {@code name}, {@code odoo}, {@code tier} (default shared),
  * {@code placement}, {@code timezone} (default UTC), {@code allowed_origins}, {@code journeys},
- * {@code maintenance} (default none) and {@code sandbox} (for {@code vigil demo}).
+ * {@code maintenance} (default none), {@code alerts} (default none) and {@code sandbox} (for
+ * {@code vigil demo}).
  * The tenant id is the file name without its extension. Every problem is reported; the tenant
  * returned after a problem is incomplete.
  */
 final class TenantParser {
   private static final Set<String> KEYS = Set.of("name", "odoo", "tier", "placement", "timezone",
-      "allowed_origins", "journeys", "maintenance", "sandbox");
+      "allowed_origins", "journeys", "maintenance", "sandbox", "alerts");
   private static final List<String> TIERS =
       Arrays.stream(Tier.values()).map(tier -> tier.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -59,6 +61,7 @@ final class TenantParser {
         map.get("timezone").flatMap(TenantParser::timezone).orElse("UTC"),
         map.get("maintenance").map(MaintenanceParser::parse).orElse(List.of()),
         map.get("sandbox").flatMap(sandbox -> SandboxHintParser.parse(sandbox, odoo.url())),
+        map.get("alerts").map(AlertContactsParser::parse).orElse(AlertContacts.NONE),
         root.pos()));
   }
 

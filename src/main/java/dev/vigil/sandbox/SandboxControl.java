@@ -96,6 +96,14 @@ public final class SandboxControl {
     return server.counters().waits(db);
   }
 
+  /**
+   * Worker time, in ms of service time, that requests of {@code db} held so far (background load
+   * included): how hard the database works the shared server.
+   */
+  public long busyMillis(String db) {
+    return server.counters().busyMillis(db);
+  }
+
   /** Requests waiting for a worker now. */
   public int queueDepth() {
     return server.pool().queueDepth();

@@ -39,7 +39,7 @@ class DemoSandboxesTest {
     var north = catalog.tenant("clinic-north").orElseThrow();
     var clash = new dev.vigil.domain.Tenant("clash", "Clash", north.baseUrl(), "clash", north.api(), north.credentials(),
         north.tier(), north.placement(), north.journeys(), north.allowedOrigins(), north.timezone(), List.of(),
-        java.util.Optional.of(new dev.vigil.domain.SandboxHint(16, Set.of())), north.source());
+        java.util.Optional.of(new dev.vigil.domain.SandboxHint(16, Set.of())), north.alerts(), north.source());
     Catalog clashing = new Catalog(List.of(north, clash), List.copyOf(catalog.journeys()));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DemoSandboxes.plan(clashing));
     assertTrue(error.getMessage().contains("http://127.0.0.1:7018"), error.getMessage());

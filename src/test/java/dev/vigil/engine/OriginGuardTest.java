@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Credentials;
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.OdooApi;
@@ -23,7 +24,7 @@ class OriginGuardTest {
   private static final Tenant TENANT = new Tenant("clinic-north", "Clinic North", URI.create("https://odoo.clinic.test"),
       "clinic_north", OdooApi.SESSION, new Credentials("admin", new SecretRef.Env("X")), Tier.SHARED, Map.of(),
       List.of(), Set.of("https://cdn.clinic.test:8443"), "UTC", List.of(),
-      java.util.Optional.empty(), SourcePos.none("test"));
+      java.util.Optional.empty(), AlertContacts.NONE, SourcePos.none("test"));
 
   @Test
   @DisplayName("paths resolve on the tenant's Odoo and its listed origins are allowed")

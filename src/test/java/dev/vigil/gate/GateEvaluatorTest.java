@@ -40,7 +40,7 @@ class GateEvaluatorTest {
   static final Tenant TENANT = new Tenant("clinic", "Clinic", URI.create("http://127.0.0.1:1"), "clinic", OdooApi.SESSION,
       new Credentials("admin", new SecretRef.Env("X")), Tier.SHARED, Map.of(),
       List.of(new TenantJourney("login", Duration.ofMinutes(1), Map.of(), Optional.of(Duration.ofMillis(500)))),
-      Set.of(), "UTC", List.of(), Optional.empty(), SourcePos.none("test"));
+      Set.of(), "UTC", List.of(), Optional.empty(), dev.vigil.domain.AlertContacts.NONE, SourcePos.none("test"));
   static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
   static RunResult run(Outcome outcome, long millis, Optional<ErrorClass> error, StepOutcome authenticate) {

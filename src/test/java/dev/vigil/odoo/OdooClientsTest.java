@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Credentials;
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.OdooApi;
@@ -52,7 +53,7 @@ class OdooClientsTest {
     return new Tenant(id, id, URI.create(url), db, api,
         new Credentials("admin", new SecretRef.Env(variable)), Tier.SHARED,
         Map.of("odoo_pool", "a"), List.of(), Set.of(), "Europe/Brussels", List.of(), java.util.Optional.empty(),
-        SourcePos.none("test"));
+        AlertContacts.NONE, SourcePos.none("test"));
   }
 
   @Test
@@ -71,7 +72,7 @@ class OdooClientsTest {
     OdooClient first = clients.forTenant(base);
     Tenant renamed = new Tenant("t", "Other name", base.baseUrl(), base.database(), base.api(),
         base.credentials(), Tier.DEDICATED, base.placement(), base.journeys(), base.allowedOrigins(),
-        base.timezone(), base.maintenance(), base.sandbox(), base.source());
+        base.timezone(), base.maintenance(), base.sandbox(), base.alerts(), base.source());
     assertSame(first, clients.forTenant(renamed));
     OdooClient moved = clients.forTenant(tenant("t", "http://10.0.0.2:8069", "db", OdooApi.SESSION, "PW"));
     assertNotSame(first, moved);

@@ -1,6 +1,7 @@
 package dev.vigil.schedule;
 
 import dev.vigil.bootstrap.Engine;
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Catalog;
 import dev.vigil.domain.Credentials;
 import dev.vigil.domain.MaintenanceWindow;
@@ -66,7 +67,7 @@ final class MonitorFixture {
     }
     return new Tenant(id, id, URI.create(baseUrl), db, OdooApi.SESSION,
         new Credentials("admin", new SecretRef.Env("UNUSED")), Tier.SHARED, Map.of(), entries, Set.of(), "UTC",
-        maintenance, Optional.empty(), SourcePos.none("test"));
+        maintenance, Optional.empty(), AlertContacts.NONE, SourcePos.none("test"));
   }
 
   Catalog catalog(Tenant... tenants) {

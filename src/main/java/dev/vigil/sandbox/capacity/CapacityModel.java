@@ -35,8 +35,10 @@ public final class CapacityModel {
       if (lease.waited()) {
         counters.countWait(db);
       }
+      long millis = serviceMillis(db, baseMillis);
       return conditions.passage(db)
-          .compose(ignored -> delay(serviceMillis(db, baseMillis)))
+          .compose(ignored -> delay(millis))
+          .andThen(ignored -> counters.countBusy(db, millis))
           .map(ignored -> work.get())
           .eventually(() -> {
             lease.release();

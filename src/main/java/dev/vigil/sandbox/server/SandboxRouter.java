@@ -80,9 +80,34 @@ public final class SandboxRouter {
       Json2Endpoint json2 = new Json2Endpoint(server);
       router.post("/json/2/:model/:method").handler(context -> routes.json2(context, json2));
     }
+    router.put("/vigil/sandbox/load/:db").handler(routes::setBackgroundLoad);
     router.route().last().handler(context -> routes.serve(context, null, ServiceTimes.PAGE,
         () -> HttpReply.html(404, HtmlPages.notFound())));
     return router;
+  }
+
+  /**
+   * Not an Odoo route: {@code PUT /vigil/sandbox/load/<db>} with {@code {"users": N}} puts N
+   * simulated heavy users on the database (0 stops them), for the noisy-neighbour demo.
+   */
+  private void setBackgroundLoad(RoutingContext context) {
+    String db = context.pathParam("db");
+    Object users;
+    try {
+      users = new JsonObject(bodyText(context)).getValue("users");
+    } catch (DecodeException e) {
+      users = null;
+    }
+    if (server.database(db).isEmpty()) {
+      context.response().setStatusCode(404).end(new JsonObject().put("error", "no database " + db).encode());
+    } else if (!(users instanceof Integer count) || count < 0) {
+      context.response().setStatusCode(400).end(new JsonObject().put("error", "expected {\"users\": N}, N >= 0").encode());
+    } else {
+      server.background().set(db, count);
+      LOG.info("sandbox database {}: {} simulated heavy users", db, count);
+      context.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("database", db).put("users", count).encode());
+    }
   }
 
   private void jsonRpc(RoutingContext context, JsonRpcEndpoint endpoint) {

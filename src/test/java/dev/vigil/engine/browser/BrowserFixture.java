@@ -77,7 +77,7 @@ final class BrowserFixture implements AutoCloseable {
         .toList();
     return new Tenant(id, "Browser " + id, URI.create(sandbox.baseUrl()), DB, OdooApi.SESSION,
         new Credentials("admin", password), Tier.SHARED, Map.of("odoo_pool", "sandbox"), journeys,
-        Set.of(), "UTC", List.of(), Optional.empty(), SourcePos.none("browser test"));
+        Set.of(), "UTC", List.of(), Optional.empty(), dev.vigil.domain.AlertContacts.NONE, SourcePos.none("browser test"));
   }
 
   /** The repository's journey of this id ({@code journeys/}), or the browser tests' own. */

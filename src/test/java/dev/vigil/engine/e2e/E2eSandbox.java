@@ -1,6 +1,7 @@
 package dev.vigil.engine.e2e;
 
 import dev.vigil.bootstrap.Engine;
+import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Credentials;
 import dev.vigil.domain.Journey;
 import dev.vigil.domain.OdooApi;
@@ -115,7 +116,7 @@ final class E2eSandbox {
       List<TenantJourney> journeys) {
     return new Tenant(id, "E2E " + id, baseUrl, db, api, credentials, Tier.SHARED,
         Map.of("odoo_pool", "sandbox"), journeys, allowedOrigins, "UTC", List.of(), Optional.empty(),
-        SourcePos.none("e2e test"));
+        AlertContacts.NONE, SourcePos.none("e2e test"));
   }
 
   static List<TenantJourney> journeys(Optional<Duration> budget, String... journeyIds) {

@@ -106,7 +106,7 @@ class GateRoutesTest {
     return new Tenant("clinic", "Clinic", baseUrl, "clinic", OdooApi.SESSION,
         new Credentials("admin", new SecretRef.Env("CLINIC_PASSWORD")), Tier.SHARED, Map.of(),
         List.of(new TenantJourney("login", Duration.ofMinutes(1), Map.of(), Optional.of(Duration.ofSeconds(5)))),
-        Set.of(), "UTC", List.of(), Optional.empty(), SourcePos.none("test"));
+        Set.of(), "UTC", List.of(), Optional.empty(), dev.vigil.domain.AlertContacts.NONE, SourcePos.none("test"));
   }
 
   Future<HttpResponse<Buffer>> post(String path, String token, JsonObject body) {
