@@ -11,6 +11,11 @@ public record Principal(String tokenId, Role role, Optional<String> tenantId) {
 
   public Principal {
     Objects.requireNonNull(tokenId);
+    check(role, tenantId);
+  }
+
+  /** @throws IllegalArgumentException unless a tenant-admin has a tenant and no other role has one */
+  public static void check(Role role, Optional<String> tenantId) {
     if ((role == Role.TENANT_ADMIN) != tenantId.isPresent()) {
       throw new IllegalArgumentException("a tenant-admin token names exactly one tenant, other roles none");
     }

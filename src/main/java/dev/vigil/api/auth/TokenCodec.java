@@ -5,18 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * What a bearer token is made of: {@code vgl_} and 32 random bytes (base64url), shown once to its
  * owner; Vigil keeps only its SHA-256 hash (a token has 256 bits of entropy, so a fast hash is
- * enough: nothing to brute-force) and a short id for logs and the audit trail, derived from the
- * hash, never from the token. Hashes are compared in constant time.
+ * enough: nothing to brute-force). Hashes are compared in constant time.
  */
 public final class TokenCodec {
   private static final String PREFIX = "vgl_";
   private static final int RANDOM_BYTES = 32;
-  private static final int ID_CHARS = 12;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -33,24 +30,18 @@ public final class TokenCodec {
         && text.substring(PREFIX.length()).chars().allMatch(TokenCodec::base64url);
   }
 
-  /** The hash stored for a token (hex SHA-256). */
-  public static String hash(String token) {
+  /** The hash stored for a token (SHA-256). */
+  public static byte[] hash(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 
-  /** The token's public id, from its hash: safe to log and to show in the audit trail. */
-  public static String id(String hash) {
-    return hash.substring(0, ID_CHARS);
-  }
-
   /** Compares two hashes in time independent of where they differ. */
-  public static boolean sameHash(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+  public static boolean sameHash(byte[] a, byte[] b) {
+    return MessageDigest.isEqual(a, b);
   }
 
   private static boolean base64url(int c) {

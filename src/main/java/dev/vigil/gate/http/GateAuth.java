@@ -3,6 +3,7 @@ package dev.vigil.gate.http;
 import dev.vigil.api.auth.Authenticator;
 import dev.vigil.api.auth.Principal;
 import dev.vigil.api.auth.Role;
+import dev.vigil.api.auth.TooManyFailures;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Lets through requests with a bearer token of role {@code gate}: 401 (with
  * {@code WWW-Authenticate: Bearer}) without a token or for an unknown one, 403 for another role,
- * 503 when the token store does not answer in time. The token is read from the
+ * 429 (with {@code Retry-After}) for a client slowed down after repeated failures, 503 when the
+ * token store does not answer in time. The token is read from the
  * {@code Authorization} header or, for Flagger, whose webhooks cannot send headers, from the
  * payload's {@code metadata.token}. The principal is put in the context as {@value #PRINCIPAL}.
  * Never logs or echoes a token. Runs on the event loop; the lookup is asynchronous.
@@ -40,7 +42,16 @@ final class GateAuth implements Handler<RoutingContext> {
     authenticator.authenticate(token.get(), ctx.request().remoteAddress().hostAddress())
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .onSuccess(principal -> decide(ctx, principal))
-        .onFailure(e -> Problem.send(ctx, 503, "Token check unavailable", "the token could not be checked in time"));
+        .onFailure(e -> refused(ctx, e));
+  }
+
+  private static void refused(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof TooManyFailures slowed) {
+      ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, slowed.retryAfter().toSeconds())));
+      Problem.send(ctx, 429, "Too many failed authentications", failure.getMessage());
+    } else {
+      Problem.send(ctx, 503, "Token check unavailable", "the token could not be checked in time");
+    }
   }
 
   private static void decide(RoutingContext ctx, Optional<Principal> principal) {
