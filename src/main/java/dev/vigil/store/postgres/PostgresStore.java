@@ -127,7 +127,7 @@ public final class PostgresStore {
         .addProperty("idle_in_transaction_session_timeout", Integer.toString(IDLE_IN_TRANSACTION_TIMEOUT_MS))
         .addProperty("application_name", "vigil");
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(CONNECT_TIMEOUT_MS)
+        .with(new PoolOptions().setName("vigil-history").setMaxSize(size).setConnectionTimeout(CONNECT_TIMEOUT_MS)
             .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
         .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))
         .connectingTo(bounded)
