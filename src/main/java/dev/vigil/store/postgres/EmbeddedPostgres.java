@@ -36,6 +36,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
   private static final String HOST = "127.0.0.1";
   private static final int BIND_ATTEMPTS = 3;
+  /** Starts tried while a crashed server's processes still hold its shared memory: 20 × 500 ms. */
+  private static final int LEFTOVER_ATTEMPTS = 20;
+  private static final long LEFTOVER_WAIT_MS = 500;
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
   /**
@@ -199,10 +202,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return;
       }
       String log = Files.readString(logFile, StandardCharsets.UTF_8).substring((int) logStart);
-      if (!pickPort || attempt == BIND_ATTEMPTS || !log.contains("could not bind")) {
+      if (log.contains("pre-existing shared memory block") && attempt < LEFTOVER_ATTEMPTS) {
+        // a crashed server's backends are still exiting (they notice the postmaster's death within moments)
+        LOG.info("processes of the previous PostgreSQL on {} are still exiting; starting again shortly", dataDir);
+        sleep(LEFTOVER_WAIT_MS);
+      } else if (pickPort && attempt < BIND_ATTEMPTS && log.contains("could not bind")) {
+        LOG.info("port {} was taken meanwhile; trying another", port);
+      } else {
         throw new IOException("PostgreSQL exited with " + server.exitValue() + " while starting");
       }
-      LOG.info("port {} was taken meanwhile; trying another", port);
     }
   }
 
