@@ -1,9 +1,18 @@
 package dev.vigil.bootstrap;
 
 import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.api.ApiRoutes;
+import dev.vigil.api.ApiSources;
 import dev.vigil.api.ApiVerticle;
 import dev.vigil.api.ReadinessCheck;
+import dev.vigil.api.RestRoutes;
+import dev.vigil.api.auth.TokenStore;
 import dev.vigil.domain.Catalog;
+import dev.vigil.domain.RunResult;
+import dev.vigil.gate.BudgetThresholds;
+import dev.vigil.gate.GatePlanner;
+import dev.vigil.gate.GateRunner;
+import dev.vigil.gate.http.GateRoutes;
 import dev.vigil.journey.SecretResolver;
 import dev.vigil.metrics.MonitorGauges;
 import dev.vigil.metrics.PrometheusScrape;
@@ -26,6 +35,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +43,21 @@ import org.slf4j.LoggerFactory;
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
  * (run log, run metrics, outbox, live state), the HTTP server ({@code /metrics},
- * {@code /health/*}) and live reload of the catalog. Create it, start it with a validated catalog,
+ * {@code /health/*}, the REST API, the HTTP gate) and live reload of the catalog. Create it, start it with a validated catalog,
  * stop it on shutdown (in-flight runs finish their teardown).
  */
 public final class Monitor {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
   private static final Duration MAX_JITTER = Duration.ofSeconds(1);
+  /** How long a Flagger call waits for its gate: under Flagger's default webhook timeout (60 s). */
+  private static final Duration FLAGGER_ANSWER_WITHIN = Duration.ofSeconds(10);
 
   private final RunConfig config;
   private final String httpHost;
   private final SecretResolver resolver;
   private final VigilMetrics metrics = new VigilMetrics();
   private final Vertx vertx;
+  private final AtomicReference<Catalog> current = new AtomicReference<>();
   private CurrentSecrets secrets;
   private Engine engine;
   private SchedulerVerticle scheduler;
@@ -76,17 +89,19 @@ public final class Monitor {
   }
 
   private Future<Void> deploy(Catalog catalog) {
+    current.set(catalog);
     RunnerPool pool = new RunnerPool(engine.runner());
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
     scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
     api = new ApiVerticle(httpHost, config.httpPort(), new PrometheusScrape(metrics.registry(), List.of(gauges)),
-        ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"));
+        ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"), routes());
     reloader = new CatalogReloader(vertx, config.tenantsDir(), config.journeysDir(), config.reloadInterval(), resolver,
         loaded -> {
           warnAboutSecrets(loaded.secrets());
           secrets.replace(loaded.secrets());
+          current.set(loaded.catalog());
           scheduler.swap(loaded.catalog());
           reloads("applied");
         },
@@ -100,6 +115,19 @@ public final class Monitor {
         })
         .compose(id -> reloader.start())
         .onSuccess(ok -> ready = true);
+  }
+
+  /** The API's routes: REST, the HTTP gate. */
+  private List<ApiRoutes> routes() {
+    ApiSources sources = new ApiSources(current::get, stores::history, stores.live().liveState(), InstantSource.system());
+    GateRoutes gates = new GateRoutes(current::get, new GateRunner(vertx, engine.runner(), InstantSource.system()),
+        new GatePlanner(new BudgetThresholds()), stores.tokens(), this::stored, FLAGGER_ANSWER_WITHIN);
+    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount);
+  }
+
+  /** A gate run goes where scheduled runs go to be kept and streamed: the outbox and the live state. */
+  private void stored(RunResult run) {
+    stores.listeners().forEach(listener -> listener.onRunCompleted(run));
   }
 
   private void reloads(String result) {
@@ -125,6 +153,16 @@ public final class Monitor {
   /** The run history, once PostgreSQL is connected. */
   Optional<PgHistory> history() {
     return stores == null ? Optional.empty() : stores.history().map(PostgresStore::history);
+  }
+
+  /** The API tokens, once PostgreSQL is connected (for {@code vigil demo}'s tokens). */
+  public Optional<TokenStore> tokens() {
+    return stores == null ? Optional.empty() : stores.tokens().store();
+  }
+
+  /** The catalog being monitored now. */
+  public Catalog catalog() {
+    return current.get();
   }
 
   /** Reloads tenants and journeys now (SIGHUP). */
