@@ -13,6 +13,10 @@ import dev.vigil.gate.BudgetThresholds;
 import dev.vigil.gate.GatePlanner;
 import dev.vigil.gate.GateRunner;
 import dev.vigil.gate.http.GateRoutes;
+import dev.vigil.live.AllowedOrigins;
+import dev.vigil.live.LiveRoutes;
+import dev.vigil.live.LiveSettings;
+import dev.vigil.api.DashboardRoutes;
 import dev.vigil.journey.SecretResolver;
 import dev.vigil.metrics.MonitorGauges;
 import dev.vigil.metrics.PrometheusScrape;
@@ -43,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
  * (run log, run metrics, outbox, live state), the HTTP server ({@code /metrics},
- * {@code /health/*}, the REST API, the HTTP gate) and live reload of the catalog. Create it, start it with a validated catalog,
+ * {@code /health/*}, the REST API, the HTTP gate, the live stream, the dashboard) and live reload of the catalog. Create it, start it with a validated catalog,
  * stop it on shutdown (in-flight runs finish their teardown).
  */
 public final class Monitor {
@@ -117,12 +121,14 @@ public final class Monitor {
         .onSuccess(ok -> ready = true);
   }
 
-  /** The API's routes: REST, the HTTP gate. */
+  /** The API's routes: REST, the HTTP gate, the live stream, the dashboard. */
   private List<ApiRoutes> routes() {
     ApiSources sources = new ApiSources(current::get, stores::history, stores.live().liveState(), InstantSource.system());
     GateRoutes gates = new GateRoutes(current::get, new GateRunner(vertx, engine.runner(), InstantSource.system()),
         new GatePlanner(new BudgetThresholds()), stores.tokens(), this::stored, FLAGGER_ANSWER_WITHIN);
-    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount);
+    LiveRoutes live = new LiveRoutes(vertx, stores.live(), stores.tokens(), stores.tokens(), current::get,
+        new AllowedOrigins(config.dashboardOrigins(), this::httpPort), LiveSettings.defaults());
+    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount, live, new DashboardRoutes());
   }
 
   /** A gate run goes where scheduled runs go to be kept and streamed: the outbox and the live state. */

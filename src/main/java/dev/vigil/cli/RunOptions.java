@@ -68,6 +68,10 @@ final class RunOptions {
       description = "Results kept while PostgreSQL is away; beyond, the oldest are dropped (default 1000000).")
   String maxBufferedResults;
 
+  @Option(names = "--dashboard-origins", paramLabel = "ORIGINS",
+      description = "Origins of other pages that may open the live stream, comma-separated (default: Vigil's own).")
+  String dashboardOrigins;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -92,6 +96,7 @@ final class RunOptions {
     put(flags, "retention-raw-days", retentionRawDays);
     put(flags, "retention-rollup-days", retentionRollupDays);
     put(flags, "max-buffered-results", maxBufferedResults);
+    put(flags, "dashboard-origins", dashboardOrigins);
     return flags;
   }
 
