@@ -16,7 +16,13 @@ public final class DashboardRoutes implements ApiRoutes {
   @Override
   public void mount(Router router) {
     router.get("/").handler(ctx -> redirect(ctx.response()));
-    router.get("/dashboard").handler(ctx -> redirect(ctx.response()));
+    router.get("/dashboard").handler(ctx -> {
+      if (ctx.request().path().endsWith("/")) {
+        ctx.next(); // the router takes /dashboard/ for /dashboard too: that one is the static files'
+      } else {
+        redirect(ctx.response());
+      }
+    });
     router.get(PATH + "*").handler(StaticHandler.create("webroot/dashboard").setMaxAgeSeconds(MAX_AGE_SECONDS));
   }
 

@@ -4,6 +4,8 @@ import dev.vigil.engine.browser.BrowserSettings;
 import dev.vigil.api.ApiRoutes;
 import dev.vigil.api.ApiSources;
 import dev.vigil.api.ApiVerticle;
+import dev.vigil.api.DashboardRoutes;
+import dev.vigil.api.OpenApiRoutes;
 import dev.vigil.api.ReadinessCheck;
 import dev.vigil.api.RestRoutes;
 import dev.vigil.api.auth.TokenStore;
@@ -16,7 +18,6 @@ import dev.vigil.gate.http.GateRoutes;
 import dev.vigil.live.AllowedOrigins;
 import dev.vigil.live.LiveRoutes;
 import dev.vigil.live.LiveSettings;
-import dev.vigil.api.DashboardRoutes;
 import dev.vigil.journey.SecretResolver;
 import dev.vigil.metrics.MonitorGauges;
 import dev.vigil.metrics.PrometheusScrape;
@@ -128,7 +129,8 @@ public final class Monitor {
         new GatePlanner(new BudgetThresholds()), stores.tokens(), this::stored, FLAGGER_ANSWER_WITHIN);
     LiveRoutes live = new LiveRoutes(vertx, stores.live(), stores.tokens(), stores.tokens(), current::get,
         new AllowedOrigins(config.dashboardOrigins(), this::httpPort), LiveSettings.defaults());
-    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount, live, new DashboardRoutes());
+    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount, live, new OpenApiRoutes(vertx),
+        new DashboardRoutes());
   }
 
   /** A gate run goes where scheduled runs go to be kept and streamed: the outbox and the live state. */
