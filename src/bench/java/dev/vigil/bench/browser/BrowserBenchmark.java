@@ -79,7 +79,7 @@ public final class BrowserBenchmark {
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Tenant tenant = new Tenant("bench", "Bench", URI.create(sandbox.baseUrl()), DB, OdooApi.SESSION,
         new Credentials("admin", PASSWORD), Tier.SHARED, Map.of(), List.of(), Set.of(), "UTC", List.of(),
-        Optional.empty(), SourcePos.none("bench"));
+        Optional.empty(), dev.vigil.domain.AlertContacts.NONE, SourcePos.none("bench"));
     BrowserBenchmark bench = new BrowserBenchmark(journey, tenant);
     System.out.printf("web-login on sandbox Odoo 18, %d in flight, %d s per mode, %d cores%n",
         concurrency, seconds, Runtime.getRuntime().availableProcessors());
