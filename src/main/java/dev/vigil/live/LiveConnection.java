@@ -117,14 +117,6 @@ final class LiveConnection {
     }
   }
 
-  long coalesced() {
-    return queue.coalesced();
-  }
-
-  long overflows() {
-    return queue.overflows();
-  }
-
   private void onText(String text) {
     JsonObject message;
     try {

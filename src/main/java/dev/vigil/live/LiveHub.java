@@ -49,10 +49,6 @@ final class LiveHub {
     connections.remove(connection);
   }
 
-  int size() {
-    return connections.size();
-  }
-
   /** An event of any replica, to every connection listening to its tenant. */
   void publish(LiveEvent event) {
     Outgoing message = Outgoing.of(event);

@@ -61,11 +61,6 @@ public final class LiveRoutes implements ApiRoutes {
     router.get(PATH).handler(this::upgrade);
   }
 
-  /** How many clients are connected now (for tests and metrics); call on the API's event loop. */
-  int connections() {
-    return hub.size();
-  }
-
   @Override
   public Future<Void> close() {
     hub.stop();
