@@ -29,6 +29,7 @@ public final class RestRoutes implements ApiRoutes {
   private final SeriesResource series;
   private final StatsResource stats;
   private final CompareResource compare;
+  private final AnalysisResource analysis;
 
   public RestRoutes(ApiSources sources, Authenticator authenticator) {
     this.access = new ApiAccess(authenticator, AUTH_TIMEOUT);
@@ -39,6 +40,7 @@ public final class RestRoutes implements ApiRoutes {
     this.series = new SeriesResource(sources);
     this.stats = new StatsResource(sources);
     this.compare = new CompareResource(sources);
+    this.analysis = new AnalysisResource(sources);
   }
 
   @Override
@@ -55,6 +57,8 @@ public final class RestRoutes implements ApiRoutes {
     get(router, "/series", readers, series::series);
     get(router, "/stats", readers, stats::stats);
     get(router, "/compare", ApiAccess.allow(Role.PLATFORM), compare::compare);
+    get(router, "/findings", readers, analysis::findings);
+    get(router, "/alerts", readers, analysis::alerts);
   }
 
   private void get(Router router, String path, Handler<RoutingContext> roles,

@@ -38,6 +38,8 @@ import java.util.Optional;
  *     oldest are dropped and counted
  * @param dashboardOrigins origins ({@code https://vigil.example.com}) of web pages besides Vigil's own
  *     that may open the live stream; empty: {@code http://127.0.0.1:<port>} and {@code http://localhost:<port>}
+ * @param platformAlertWebhook where the platform team's alerts are pushed; empty: nowhere (they are
+ *     still kept and streamed)
  */
 public record RunConfig(
     int httpPort,
@@ -59,13 +61,14 @@ public record RunConfig(
     int retentionRawDays,
     int retentionRollupDays,
     int maxBufferedResults,
-    List<String> dashboardOrigins) {
+    List<String> dashboardOrigins,
+    Optional<PlatformWebhook> platformAlertWebhook) {
 
   public RunConfig {
     dashboardOrigins = List.copyOf(dashboardOrigins);
   }
 
-  /** Without dashboard origins (the loopback defaults). */
+  /** Without dashboard origins (the loopback defaults) and without a platform alert webhook. */
   public RunConfig(int httpPort, Path dataDir, Path tenantsDir, Path journeysDir, int maxRunsInFlight,
       int maxRunsPerTenant, int maxQueuedRuns, int circuitFailures, Duration circuitProbeInterval,
       Duration shutdownGrace, Duration reloadInterval, String runnerName, Path browserPath, int maxBrowserRuns,
@@ -73,7 +76,7 @@ public record RunConfig(
       int maxBufferedResults) {
     this(httpPort, dataDir, tenantsDir, journeysDir, maxRunsInFlight, maxRunsPerTenant, maxQueuedRuns, circuitFailures,
         circuitProbeInterval, shutdownGrace, reloadInterval, runnerName, browserPath, maxBrowserRuns, databaseUrl,
-        redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of());
+        redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of(), Optional.empty());
   }
 
   /** The defaults, before file, environment and flags. */
@@ -98,7 +101,8 @@ public record RunConfig(
         Retention.DEFAULT.rawDays(),
         Retention.DEFAULT.rollupDays(),
         1_000_000,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   private static String hostName() {

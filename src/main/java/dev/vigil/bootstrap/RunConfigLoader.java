@@ -173,7 +173,8 @@ public final class RunConfigLoader {
         value(chosen, Setting.RETENTION_RAW_DAYS),
         value(chosen, Setting.RETENTION_ROLLUP_DAYS),
         value(chosen, Setting.MAX_BUFFERED_RESULTS),
-        value(chosen, Setting.DASHBOARD_ORIGINS));
+        value(chosen, Setting.DASHBOARD_ORIGINS),
+        value(chosen, Setting.PLATFORM_ALERT_WEBHOOK));
   }
 
   /**

@@ -72,6 +72,10 @@ final class RunOptions {
       description = "Origins of other pages that may open the live stream, comma-separated (default: Vigil's own).")
   String dashboardOrigins;
 
+  @Option(names = "--platform-alert-webhook", paramLabel = "[FORMAT:]VAR",
+      description = "Environment variable holding the platform team's alert webhook URL; alertmanager: (default) or slack:.")
+  String platformAlertWebhook;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -97,6 +101,7 @@ final class RunOptions {
     put(flags, "retention-rollup-days", retentionRollupDays);
     put(flags, "max-buffered-results", maxBufferedResults);
     put(flags, "dashboard-origins", dashboardOrigins);
+    put(flags, "platform-alert-webhook", platformAlertWebhook);
     return flags;
   }
 

@@ -46,6 +46,7 @@ final class LiveConnection {
   private final Authenticator authenticator;
   private final Supplier<Catalog> catalog;
   private final Function<Subscription, Future<LiveSnapshot>> snapshots;
+  private final AnalysisView analysis;
   private final LiveSettings settings;
   private final ClientQueue<Outgoing> queue;
   private Principal principal;
@@ -57,13 +58,15 @@ final class LiveConnection {
   private long authTimer = -1;
 
   LiveConnection(Vertx vertx, ServerWebSocket socket, String client, Authenticator authenticator,
-      Supplier<Catalog> catalog, Function<Subscription, Future<LiveSnapshot>> snapshots, LiveSettings settings) {
+      Supplier<Catalog> catalog, Function<Subscription, Future<LiveSnapshot>> snapshots, AnalysisView analysis,
+      LiveSettings settings) {
     this.vertx = vertx;
     this.socket = socket;
     this.client = client;
     this.authenticator = authenticator;
     this.catalog = catalog;
     this.snapshots = snapshots;
+    this.analysis = analysis;
     this.settings = settings;
     this.queue = new ClientQueue<>(settings.queueCapacity(), Outgoing::coalescingKey);
   }
@@ -90,7 +93,7 @@ final class LiveConnection {
 
   /** Queues a delta if the client listens to its tenant, and sends what the socket can take. */
   void deliver(Outgoing message) {
-    if (principal == null || !subscription.covers(message.tenantId())) {
+    if (principal == null || !message.reaches(principal, subscription)) {
       return;
     }
     queue.offer(message);
@@ -187,10 +190,33 @@ final class LiveConnection {
             JsonArray checks = new JsonArray();
             result.result().checks().stream().filter(c -> subscription.covers(c.check().tenantId()))
                 .forEach(check -> checks.add(CheckJson.withRecentRuns(check)));
-            socket.writeTextMessage(new JsonObject().put("type", "snapshot").put("checks", checks).encode());
+            socket.writeTextMessage(new JsonObject().put("type", "snapshot").put("checks", checks)
+                .put("findings", findings()).put("alerts", alerts()).encode());
           }
           pump();
         });
+  }
+
+  /** The open findings this client may see, of the tenants it subscribed to. */
+  private JsonArray findings() {
+    JsonArray open = new JsonArray();
+    analysis.openFindings().stream()
+        .filter(f -> AnalysisJson.visible(principal, f) && concerns(AnalysisJson.tenants(f)))
+        .forEach(f -> open.add(AnalysisJson.finding(f)));
+    return open;
+  }
+
+  /** The open alerts this client may see, of the tenants it subscribed to. */
+  private JsonArray alerts() {
+    JsonArray open = new JsonArray();
+    analysis.openAlerts().stream()
+        .filter(a -> AnalysisJson.visible(principal, a) && concerns(AnalysisJson.tenants(a)))
+        .forEach(a -> open.add(AnalysisJson.alert(a)));
+    return open;
+  }
+
+  private boolean concerns(Set<String> tenants) {
+    return subscription.all() || tenants.stream().anyMatch(subscription::covers);
   }
 
   /**

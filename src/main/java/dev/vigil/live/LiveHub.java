@@ -51,7 +51,11 @@ final class LiveHub {
 
   /** An event of any replica, to every connection listening to its tenant. */
   void publish(LiveEvent event) {
-    Outgoing message = Outgoing.of(event);
+    publish(Outgoing.of(event));
+  }
+
+  /** A delta, to every connection that may see it and listens to one of its tenants. */
+  void publish(Outgoing message) {
     for (LiveConnection connection : connections) {
       connection.deliver(message);
     }

@@ -1,5 +1,8 @@
 package dev.vigil.live;
 
+import dev.vigil.analysis.AnalysisListener;
+import dev.vigil.analysis.alert.Alert;
+import dev.vigil.analysis.neighbour.Finding;
 import dev.vigil.api.ApiRoutes;
 import dev.vigil.api.BearerToken;
 import dev.vigil.api.auth.Authenticator;
@@ -8,6 +11,7 @@ import dev.vigil.domain.Catalog;
 import dev.vigil.store.redis.LiveSnapshot;
 import dev.vigil.store.redis.RedisEvents;
 import dev.vigil.store.redis.RedisStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -26,10 +30,14 @@ import org.slf4j.LoggerFactory;
  * the Redis channel, so every replica's runs reach every replica's clients; when the subscription
  * to it was lost and is back, every client is told to resync.
  *
+ * <p>As an {@link AnalysisListener} it streams this replica's findings and alerts (thread-safe:
+ * handed over to the API's event loop); the snapshot also holds the open ones ({@link AnalysisView}),
+ * each to those who may see it.
+ *
  * <p>Mounted on the API's event loop, where the hub, its connections and the Redis subscriber all
  * run; {@link #close} stops them.
  */
-public final class LiveRoutes implements ApiRoutes {
+public final class LiveRoutes implements ApiRoutes, AnalysisListener {
   public static final String PATH = "/ws";
   private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
 
@@ -40,10 +48,19 @@ public final class LiveRoutes implements ApiRoutes {
   private final AllowedOrigins origins;
   private final LiveSettings settings;
   private final LiveHub hub;
+  private final AnalysisView analysis;
   private RedisEvents events;
+  private volatile Context context;
 
   public LiveRoutes(Vertx vertx, RedisStore redis, Authenticator authenticator, Revocations revocations,
       Supplier<Catalog> catalog, AllowedOrigins origins, LiveSettings settings) {
+    this(vertx, redis, authenticator, revocations, catalog, origins, settings, AnalysisView.NONE);
+  }
+
+  /** @param analysis the open findings and alerts, for snapshots */
+  public LiveRoutes(Vertx vertx, RedisStore redis, Authenticator authenticator, Revocations revocations,
+      Supplier<Catalog> catalog, AllowedOrigins origins, LiveSettings settings, AnalysisView analysis) {
+    this.analysis = analysis;
     this.vertx = vertx;
     this.redis = redis;
     this.authenticator = authenticator;
@@ -55,10 +72,39 @@ public final class LiveRoutes implements ApiRoutes {
 
   @Override
   public void mount(Router router) {
+    context = vertx.getOrCreateContext();
     hub.start();
     events = redis.events(hub::publish).resubscribedHandler(v -> hub.resyncAll());
     events.start();
     router.get(PATH).handler(this::upgrade);
+  }
+
+  @Override
+  public void onFindingOpened(Finding finding) {
+    stream(Outgoing.of(finding));
+  }
+
+  @Override
+  public void onFindingClosed(Finding finding) {
+    stream(Outgoing.of(finding));
+  }
+
+  @Override
+  public void onAlertOpened(Alert alert) {
+    stream(Outgoing.of(alert));
+  }
+
+  @Override
+  public void onAlertResolved(Alert alert) {
+    stream(Outgoing.of(alert));
+  }
+
+  /** Hands a delta to the hub on the API's event loop; dropped before the routes are mounted. */
+  private void stream(Outgoing message) {
+    Context api = context;
+    if (api != null) {
+      api.runOnContext(v -> hub.publish(message));
+    }
   }
 
   @Override
@@ -82,7 +128,7 @@ public final class LiveRoutes implements ApiRoutes {
     ctx.request().toWebSocket()
         .onSuccess(socket -> {
           LiveConnection connection = new LiveConnection(vertx, socket, client, authenticator, catalog,
-              this::snapshot, settings);
+              this::snapshot, analysis, settings);
           hub.add(connection);
           socket.closeHandler(v -> hub.remove(connection));
           connection.start(token);

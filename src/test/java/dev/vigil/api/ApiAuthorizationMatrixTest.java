@@ -57,7 +57,9 @@ class ApiAuthorizationMatrixTest {
       new Endpoint("/api/v1/series?tenant=T&journey=login", true, false, false),
       new Endpoint("/api/v1/series?tenant=T&journey=login&step=login&bucket=1h", true, false, false),
       new Endpoint("/api/v1/stats?tenant=T&journey=login", true, false, false),
-      new Endpoint("/api/v1/compare?journey=login", false, true, false));
+      new Endpoint("/api/v1/compare?journey=login", false, true, false),
+      new Endpoint("/api/v1/findings", false, false, false),
+      new Endpoint("/api/v1/alerts", false, false, false));
 
   @BeforeAll
   static void start() throws Exception {
@@ -164,6 +166,16 @@ class ApiAuthorizationMatrixTest {
           assertEquals(1, own.size());
           assertEquals(OWN, own.getJsonObject(0).getString("tenantId"));
           assertEquals(3, get("/api/v1/status", platform).bodyAsJsonObject().getJsonArray("items").size());
+        }),
+        DynamicTest.dynamicTest("findings and alerts: a tenant admin's own only, none naming another tenant", () -> {
+          var alerts = get("/api/v1/alerts", adminNorth).bodyAsJsonObject().getJsonArray("items");
+          assertEquals(1, alerts.size());
+          assertEquals(TestAnalysis.NORTH_DOWN.id(), alerts.getJsonObject(0).getString("id"));
+          var findings = get("/api/v1/findings", adminNorth).bodyAsJsonObject().getJsonArray("items");
+          assertEquals(1, findings.size());
+          assertEquals(TestAnalysis.NORTH_ALONE.id(), findings.getJsonObject(0).getString("id"));
+          assertEquals(3, get("/api/v1/alerts", platform).bodyAsJsonObject().getJsonArray("items").size());
+          assertEquals(2, get("/api/v1/findings", platform).bodyAsJsonObject().getJsonArray("items").size());
         }),
         DynamicTest.dynamicTest("runs of a tenant admin default to its own tenant", () -> {
           var runs = get("/api/v1/runs", adminNorth).bodyAsJsonObject().getJsonArray("items");

@@ -61,6 +61,7 @@ public final class ApiTestServer implements AutoCloseable {
   public final PostgresStore postgres;
   public final RedisStore redis;
   public final TokenStore tokens;
+  public final TestAnalysis analysis = new TestAnalysis();
   private final List<ApiVerticle> deployed = new ArrayList<>();
   private ApiVerticle api;
 
@@ -94,7 +95,8 @@ public final class ApiTestServer implements AutoCloseable {
 
   /** The sources of the REST resources over these stores, with the real clock. */
   public ApiSources sources() {
-    return new ApiSources(() -> catalog, () -> Optional.of(postgres), redis.liveState(), InstantSource.system());
+    return new ApiSources(() -> catalog, () -> Optional.of(postgres), redis.liveState(), analysis,
+        InstantSource.system());
   }
 
   /** Deploys an API server with these route groups, built with this server's Vert.x. */

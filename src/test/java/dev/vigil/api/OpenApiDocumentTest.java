@@ -48,7 +48,7 @@ class OpenApiDocumentTest {
       return List.of(new RestRoutes(s.sources(), s.tokens), gates::mount,
           new LiveRoutes(s.vertx, s.redis, s.tokens, s.tokens, () -> s.catalog,
               new AllowedOrigins(List.of(), s::port), LiveSettings.defaults()),
-          new OpenApiRoutes(s.vertx), new DashboardRoutes(), ROUTER::set);
+          new OpenApiRoutes(s.vertx), new RunbookRoutes(s.vertx), new DashboardRoutes(), ROUTER::set);
     });
   }
 
@@ -103,6 +103,11 @@ class OpenApiDocumentTest {
       var redirect = await(client.get(server.port(), "127.0.0.1", "/").followRedirects(false).send());
       assertEquals(302, redirect.statusCode());
       assertEquals(DashboardRoutes.PATH, redirect.getHeader("Location"));
+      var runbook = await(client.get(server.port(), "127.0.0.1", "/runbooks/journey-down").send());
+      assertEquals(200, runbook.statusCode());
+      assertTrue(runbook.getHeader("Content-Type").startsWith("text/markdown"));
+      assertEquals(404, await(client.get(server.port(), "127.0.0.1", "/runbooks/..%2Fopenapi%2Fvigil-api").send())
+          .statusCode());
       var page = await(client.get(server.port(), "127.0.0.1", DashboardRoutes.PATH).send());
       assertEquals(200, page.statusCode());
       assertTrue(page.getHeader("Content-Type").startsWith("text/html"));

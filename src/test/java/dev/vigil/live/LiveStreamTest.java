@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.api.ApiTestServer;
+import dev.vigil.api.TestAnalysis;
 import dev.vigil.api.auth.IssuedToken;
 import dev.vigil.api.auth.Role;
 import dev.vigil.domain.RunResult;
@@ -43,6 +44,7 @@ class LiveStreamTest {
   static final int QUEUE = 64;
 
   static ApiTestServer server;
+  static LiveRoutes routes;
   static Redis publisher;
   static String channel;
   static String adminNorth;
@@ -52,8 +54,11 @@ class LiveStreamTest {
   static void start() throws Exception {
     LiveSettings settings = LiveSettings.defaults().withQueueCapacity(QUEUE)
         .withRevocationCheck(Duration.ofMillis(200)).withAuthTimeout(Duration.ofSeconds(1));
-    server = new ApiTestServer(REDIS, ApiTestServer.lenient()).serve(s -> List.of(new LiveRoutes(s.vertx, s.redis,
-        s.tokens, s.tokens, () -> s.catalog, new AllowedOrigins(List.of(ALLOWED_ORIGIN), s::port), settings)));
+    server = new ApiTestServer(REDIS, ApiTestServer.lenient()).serve(s -> {
+      routes = new LiveRoutes(s.vertx, s.redis, s.tokens, s.tokens, () -> s.catalog,
+          new AllowedOrigins(List.of(ALLOWED_ORIGIN), s::port), settings, s.analysis);
+      return List.of(routes);
+    });
     server.store(List.of(run("clinic-north", "login", 1, 30), run("clinic-north", "login", 2, 20),
         run("clinic-south", "login", 1, 30)));
     publisher = Redis.createClient(server.vertx, REDIS.url());
@@ -133,6 +138,42 @@ class LiveStreamTest {
           "north run");
       assertTrue(admin.drain().stream().noneMatch(m -> m.encode().contains("clinic-south")));
     }
+  }
+
+  @Test
+  @DisplayName("Findings and alerts: a tenant admin gets its own tenant's alerts and findings naming no other tenant, in the snapshot and as deltas")
+  void findingsAndAlerts() throws Exception {
+    try (LiveClient admin = LiveClient.connect(server.vertx, server.port(), adminNorth);
+        LiveClient all = LiveClient.connect(server.vertx, server.port(), platform)) {
+      admin.next("welcome");
+      admin.subscribe("clinic-north");
+      JsonObject snapshot = admin.next("snapshot");
+      assertEquals(List.of(TestAnalysis.NORTH_DOWN.id()), ids(snapshot.getJsonArray("alerts")));
+      assertEquals(List.of(TestAnalysis.NORTH_ALONE.id()), ids(snapshot.getJsonArray("findings")));
+      all.next("welcome");
+      all.send(new JsonObject().put("type", "subscribe").put("all", true));
+      JsonObject everything = all.next("snapshot");
+      assertEquals(3, everything.getJsonArray("alerts").size());
+      assertEquals(2, everything.getJsonArray("findings").size());
+
+      for (var alert : List.of(TestAnalysis.SOUTH_DOWN, TestAnalysis.CONTENTION, TestAnalysis.NORTH_DOWN)) {
+        routes.onAlertOpened(alert);
+      }
+      routes.onFindingOpened(TestAnalysis.SOUTH_NOISY);
+      routes.onFindingOpened(TestAnalysis.NORTH_ALONE);
+      assertEquals(TestAnalysis.NORTH_DOWN.id(), admin.next("alert").getJsonObject("data").getString("id"));
+      assertEquals(TestAnalysis.NORTH_ALONE.id(), admin.next("finding").getJsonObject("data").getString("id"));
+      for (int i = 0; i < 3; i++) {
+        all.next("alert");
+      }
+      all.next("finding");
+      all.next("finding");
+      assertTrue(admin.drain().stream().noneMatch(m -> m.encode().contains("clinic-south")));
+    }
+  }
+
+  static List<String> ids(JsonArray items) {
+    return items.stream().map(o -> ((JsonObject) o).getString("id")).toList();
   }
 
   @Test
