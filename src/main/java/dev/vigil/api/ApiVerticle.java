@@ -6,12 +6,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * Vigil's HTTP server: {@code GET /metrics} (Prometheus text format 0.0.4, rendered on a worker
- * thread), {@code GET /health/live} and {@code GET /health/ready}. Other paths are 404, other
- * methods 405.
+ * thread), {@code GET /health/live} and {@code GET /health/ready}, and the {@link ApiRoutes} it is
+ * given (REST, live stream, gates, dashboard). Other paths are 404, other methods 405; under
+ * {@code /api/} those answers, and any failure, are {@code application/problem+json}.
  *
  * <p>{@link #start()} completes once the server listens, and fails if it cannot (port taken);
  * {@link #port()} is usable from then on. Responses are gzip-compressed for clients that ask,
@@ -25,6 +27,7 @@ public final class ApiVerticle extends VerticleBase {
   private final int port;
   private final Callable<String> metrics;
   private final ReadinessCheck readiness;
+  private final List<ApiRoutes> routes;
   private volatile HttpServer server;
 
   /**
@@ -34,10 +37,17 @@ public final class ApiVerticle extends VerticleBase {
    * @param readiness asked on the event loop for each {@code /health/ready}
    */
   public ApiVerticle(String host, int port, Callable<String> metrics, ReadinessCheck readiness) {
+    this(host, port, metrics, readiness, List.of());
+  }
+
+  /** @param routes mounted in this order, after the metrics and health routes */
+  public ApiVerticle(String host, int port, Callable<String> metrics, ReadinessCheck readiness,
+      List<ApiRoutes> routes) {
     this.host = host;
     this.port = port;
     this.metrics = metrics;
     this.readiness = readiness;
+    this.routes = List.copyOf(routes);
   }
 
   @Override
@@ -47,10 +57,17 @@ public final class ApiVerticle extends VerticleBase {
     HealthHandler health = new HealthHandler(readiness, READINESS_TIMEOUT);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    routes.forEach(group -> group.mount(router));
+    ApiProblem.answerErrorsOf(router);
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(router)
         .listen(port, host)
         .onSuccess(listening -> server = listening);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(routes.stream().map(ApiRoutes::close).toList());
   }
 
   /**

@@ -1,9 +1,28 @@
 package dev.vigil.bootstrap;
 
 import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.analysis.AnalysisEngine;
+import dev.vigil.analysis.AnalysisSettings;
+import dev.vigil.analysis.alert.NotifierSettings;
+import dev.vigil.analysis.alert.WebhookNotifier;
+import dev.vigil.api.ApiRoutes;
+import dev.vigil.api.ApiSources;
 import dev.vigil.api.ApiVerticle;
+import dev.vigil.api.DashboardRoutes;
+import dev.vigil.api.OpenApiRoutes;
 import dev.vigil.api.ReadinessCheck;
+import dev.vigil.api.RestRoutes;
+import dev.vigil.api.RunbookRoutes;
+import dev.vigil.api.auth.TokenStore;
 import dev.vigil.domain.Catalog;
+import dev.vigil.domain.RunResult;
+import dev.vigil.gate.BudgetThresholds;
+import dev.vigil.gate.GatePlanner;
+import dev.vigil.gate.GateRunner;
+import dev.vigil.gate.http.GateRoutes;
+import dev.vigil.live.AllowedOrigins;
+import dev.vigil.live.LiveRoutes;
+import dev.vigil.live.LiveSettings;
 import dev.vigil.journey.SecretResolver;
 import dev.vigil.metrics.MonitorGauges;
 import dev.vigil.metrics.PrometheusScrape;
@@ -21,31 +40,42 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
- * (run log, run metrics, outbox, live state), the HTTP server ({@code /metrics},
- * {@code /health/*}) and live reload of the catalog. Create it, start it with a validated catalog,
- * stop it on shutdown (in-flight runs finish their teardown).
+ * (run log, run metrics, outbox, live state, the analysis with its alert webhooks), the HTTP server
+ * ({@code /metrics}, {@code /health/*}, the REST API, the HTTP gate, the live stream, OpenAPI,
+ * runbooks, the dashboard) and live reload of the catalog. Create it, start it with a validated
+ * catalog, stop it on shutdown (in-flight runs finish their teardown).
  */
 public final class Monitor {
   private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
   private static final Duration MAX_JITTER = Duration.ofSeconds(1);
+  /** How long a Flagger call waits for its gate: under Flagger's default webhook timeout (60 s). */
+  private static final Duration FLAGGER_ANSWER_WITHIN = Duration.ofSeconds(10);
+  /** Alerts link to {@code /runbooks/<kind>} on Vigil itself ({@link RunbookRoutes}). */
+  private static final String RUNBOOKS = "";
 
   private final RunConfig config;
   private final String httpHost;
   private final SecretResolver resolver;
   private final VigilMetrics metrics = new VigilMetrics();
   private final Vertx vertx;
+  private final AtomicReference<Catalog> current = new AtomicReference<>();
   private CurrentSecrets secrets;
+  private AlertRoutes alertRoutes;
+  private WebClient webhooks;
+  private AnalysisVerticle analysis;
   private Engine engine;
   private SchedulerVerticle scheduler;
   private String schedulerDeployment;
@@ -69,6 +99,7 @@ public final class Monitor {
     ResolvedSecrets initial = new ResolvedSecrets(catalog.tenants(), resolver);
     warnAboutSecrets(initial);
     secrets = new CurrentSecrets(initial);
+    alertRoutes = AlertRoutes.resolve(catalog, resolver, config.platformAlertWebhook());
     engine = new Engine(vertx, secrets, config.runnerName(),
         BrowserSettings.of(config.browserPath(), config.maxBrowserRuns(), config.dataDir()));
     stores = new Stores(vertx, config, metrics.registry());
@@ -76,23 +107,35 @@ public final class Monitor {
   }
 
   private Future<Void> deploy(Catalog catalog) {
+    current.set(catalog);
     RunnerPool pool = new RunnerPool(engine.runner());
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
+    webhooks = WebClient.create(vertx);
+    analysis = new AnalysisVerticle(new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
+        alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system()));
+    listeners.add(analysis);
     scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
     api = new ApiVerticle(httpHost, config.httpPort(), new PrometheusScrape(metrics.registry(), List.of(gauges)),
-        ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"));
+        ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"), routes());
     reloader = new CatalogReloader(vertx, config.tenantsDir(), config.journeysDir(), config.reloadInterval(), resolver,
         loaded -> {
           warnAboutSecrets(loaded.secrets());
           secrets.replace(loaded.secrets());
+          current.set(loaded.catalog());
           scheduler.swap(loaded.catalog());
+          analysis.updateCatalog(loaded.catalog());
+          vertx.executeBlocking(() -> {
+            alertRoutes.replace(loaded.catalog());
+            return null;
+          });
           reloads("applied");
         },
         invalid -> reloads("rejected"));
     int runners = Math.max(1, Runtime.getRuntime().availableProcessors());
     return vertx.deployVerticle(() -> new RunnerVerticle(pool), new DeploymentOptions().setInstances(runners))
+        .compose(id -> vertx.deployVerticle(analysis))
         .compose(id -> vertx.deployVerticle(scheduler))
         .compose(id -> {
           schedulerDeployment = id;
@@ -100,6 +143,24 @@ public final class Monitor {
         })
         .compose(id -> reloader.start())
         .onSuccess(ok -> ready = true);
+  }
+
+  /** The API's routes: REST, the HTTP gate, the live stream (hearing the analysis), OpenAPI, runbooks, dashboard. */
+  private List<ApiRoutes> routes() {
+    ApiSources sources = new ApiSources(current::get, stores::history, stores.live().liveState(), analysis,
+        InstantSource.system());
+    GateRoutes gates = new GateRoutes(current::get, new GateRunner(vertx, engine.runner(), InstantSource.system()),
+        new GatePlanner(new BudgetThresholds()), stores.tokens(), this::stored, FLAGGER_ANSWER_WITHIN);
+    LiveRoutes live = new LiveRoutes(vertx, stores.live(), stores.tokens(), stores.tokens(), current::get,
+        new AllowedOrigins(config.dashboardOrigins(), this::httpPort), LiveSettings.defaults(), analysis);
+    analysis.addListener(live);
+    return List.of(new RestRoutes(sources, stores.tokens()), gates::mount, live, new OpenApiRoutes(vertx),
+        new RunbookRoutes(vertx), new DashboardRoutes());
+  }
+
+  /** A gate run goes where scheduled runs go to be kept and streamed: the outbox and the live state. */
+  private void stored(RunResult run) {
+    stores.listeners().forEach(listener -> listener.onRunCompleted(run));
   }
 
   private void reloads(String result) {
@@ -125,6 +186,11 @@ public final class Monitor {
   /** The run history, once PostgreSQL is connected. */
   Optional<PgHistory> history() {
     return stores == null ? Optional.empty() : stores.history().map(PostgresStore::history);
+  }
+
+  /** The API tokens, once PostgreSQL is connected (for {@code vigil demo}'s tokens). */
+  public Optional<TokenStore> tokens() {
+    return stores == null ? Optional.empty() : stores.tokens().store();
   }
 
   /** Reloads tenants and journeys now (SIGHUP). */

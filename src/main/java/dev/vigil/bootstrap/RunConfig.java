@@ -6,6 +6,7 @@ import dev.vigil.store.postgres.Retention;
 import dev.vigil.store.redis.RedisUrl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,10 @@ import java.util.Optional;
  * @param retentionRollupDays days per-minute rollups are kept
  * @param maxBufferedResults results kept at most while the history store is away; beyond it the
  *     oldest are dropped and counted
+ * @param dashboardOrigins origins ({@code https://vigil.example.com}) of web pages besides Vigil's own
+ *     that may open the live stream; empty: {@code http://127.0.0.1:<port>} and {@code http://localhost:<port>}
+ * @param platformAlertWebhook where the platform team's alerts are pushed; empty: nowhere (they are
+ *     still kept and streamed)
  */
 public record RunConfig(
     int httpPort,
@@ -55,7 +60,24 @@ public record RunConfig(
     Optional<RedisUrl> redisUrl,
     int retentionRawDays,
     int retentionRollupDays,
-    int maxBufferedResults) {
+    int maxBufferedResults,
+    List<String> dashboardOrigins,
+    Optional<PlatformWebhook> platformAlertWebhook) {
+
+  public RunConfig {
+    dashboardOrigins = List.copyOf(dashboardOrigins);
+  }
+
+  /** Without dashboard origins (the loopback defaults) and without a platform alert webhook. */
+  public RunConfig(int httpPort, Path dataDir, Path tenantsDir, Path journeysDir, int maxRunsInFlight,
+      int maxRunsPerTenant, int maxQueuedRuns, int circuitFailures, Duration circuitProbeInterval,
+      Duration shutdownGrace, Duration reloadInterval, String runnerName, Path browserPath, int maxBrowserRuns,
+      Optional<DatabaseUrl> databaseUrl, Optional<RedisUrl> redisUrl, int retentionRawDays, int retentionRollupDays,
+      int maxBufferedResults) {
+    this(httpPort, dataDir, tenantsDir, journeysDir, maxRunsInFlight, maxRunsPerTenant, maxQueuedRuns, circuitFailures,
+        circuitProbeInterval, shutdownGrace, reloadInterval, runnerName, browserPath, maxBrowserRuns, databaseUrl,
+        redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of(), Optional.empty());
+  }
 
   /** The defaults, before file, environment and flags. */
   public static RunConfig defaults() {
@@ -78,7 +100,9 @@ public record RunConfig(
         Optional.empty(),
         Retention.DEFAULT.rawDays(),
         Retention.DEFAULT.rollupDays(),
-        1_000_000);
+        1_000_000,
+        List.of(),
+        Optional.empty());
   }
 
   private static String hostName() {

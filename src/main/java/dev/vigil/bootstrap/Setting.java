@@ -69,13 +69,20 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
   static final Setting<Integer> MAX_BUFFERED_RESULTS = new Setting<>(
       "max_buffered_results", "max-buffered-results", Setting::count, RunConfig::maxBufferedResults);
 
+  static final Setting<List<String>> DASHBOARD_ORIGINS = new Setting<>(
+      "dashboard_origins", "dashboard-origins", Setting::origins, RunConfig::dashboardOrigins);
+
+  static final Setting<Optional<PlatformWebhook>> PLATFORM_ALERT_WEBHOOK = new Setting<>("platform_alert_webhook",
+      "platform-alert-webhook", (text, base) -> Optional.of(PlatformWebhook.parse(text)), RunConfig::platformAlertWebhook);
+
   /** Every setting, in the order of {@link RunConfig}'s components. */
   static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
       MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
       CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME, BROWSER_PATH,
       MAX_BROWSER_RUNS, DATABASE_URL, REDIS_URL, RETENTION_RAW_DAYS, RETENTION_ROLLUP_DAYS,
-      MAX_BUFFERED_RESULTS);
+      MAX_BUFFERED_RESULTS, DASHBOARD_ORIGINS, PLATFORM_ALERT_WEBHOOK);
 
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final int MAX_PORT = 65_535;
 
@@ -128,6 +135,18 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("'" + text + "' is not a path: " + e.getReason());
     }
+  }
+
+  /** Comma-separated origins, each {@code http(s)://host[:port]} without a path. */
+  private static List<String> origins(String text, Path base) {
+    List<String> origins = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+    for (String origin : origins) {
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException("'" + origin + "' is not an origin: expected scheme://host[:port] such as"
+            + " https://vigil.example.com, comma-separated");
+      }
+    }
+    return origins;
   }
 
   private static String name(String text, Path base) {

@@ -1,5 +1,6 @@
 package dev.vigil.bootstrap;
 
+import dev.vigil.api.auth.TokenStore;
 import dev.vigil.schedule.RunListener;
 import dev.vigil.store.OutboxMetrics;
 import dev.vigil.store.OutboxSettings;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * is lost while it is away), and the Redis live state. Embedded servers are started in the data
  * directory when no URL is configured; those must start, or Vigil does not. An external PostgreSQL
  * that does not answer at start is connected to in the background, every {@value #RECONNECT_SECONDS} s,
- * while results wait in the outbox; an external Redis is used as soon as it answers.
+ * while results wait in the outbox; an external Redis is used as soon as it answers. The API
+ * tokens live in the same PostgreSQL ({@link #tokens()}).
  */
 final class Stores {
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
@@ -32,6 +35,7 @@ final class Stores {
   private final RunConfig config;
   private final MeterRegistry registry;
   private final HistoryWriter history = new HistoryWriter();
+  private final CurrentTokens tokens = new CurrentTokens();
   private final ResultOutbox outbox;
   private RedisStore redis;
   private long reconnectTimer = -1;
@@ -95,6 +99,7 @@ final class Stores {
     if (stopped) {
       store.close();
     } else {
+      tokens.connected(new TokenStore(store.pool(), InstantSource.system()));
       history.connected(store);
     }
   }
@@ -107,6 +112,11 @@ final class Stores {
   /** The history, once connected. */
   Optional<PostgresStore> history() {
     return history.store();
+  }
+
+  /** The API tokens, usable once PostgreSQL is connected. */
+  CurrentTokens tokens() {
+    return tokens;
   }
 
   RedisStore live() {

@@ -32,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new MonitorLauncher(spec, "demo")
+    return new MonitorLauncher(spec, "demo", true)
         .run(options, demoEnvironment(System::getenv), "127.0.0.1", new Sandboxes());
   }
 

@@ -1,16 +1,21 @@
 package dev.vigil.cli;
 
+import dev.vigil.api.auth.IssuedToken;
+import dev.vigil.api.auth.Role;
+import dev.vigil.api.auth.TokenStore;
 import dev.vigil.bootstrap.ConfigException;
 import dev.vigil.bootstrap.Monitor;
 import dev.vigil.bootstrap.RunConfig;
 import dev.vigil.bootstrap.RunConfigLoader;
 import dev.vigil.domain.Catalog;
+import dev.vigil.domain.Tenant;
 import dev.vigil.journey.CatalogException;
 import dev.vigil.journey.CatalogLoader;
 import dev.vigil.journey.SecretResolver;
 import io.vertx.core.Future;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -28,10 +33,13 @@ final class MonitorLauncher {
 
   private final CommandLine.Model.CommandSpec spec;
   private final String name;
+  private final boolean demoTokens;
 
-  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name) {
+  /** @param demoTokens whether to create and print one API token per role once monitoring runs ({@code vigil demo}) */
+  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name, boolean demoTokens) {
     this.spec = spec;
     this.name = name;
+    this.demoTokens = demoTokens;
   }
 
   /**
@@ -81,8 +89,12 @@ final class MonitorLauncher {
     long checks = catalog.tenants().stream().mapToLong(t -> t.journeys().size()).sum();
     PrintWriter out = spec.commandLine().getOut();
     notes.forEach(out::println);
-    out.printf("vigil %s: monitoring %d checks of %d tenants; metrics on http://%s:%d/metrics; Ctrl-C stops%n",
-        name, checks, catalog.tenants().size(), "0.0.0.0".equals(httpHost) ? "localhost" : httpHost, monitor.httpPort());
+    String base = "http://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":" + monitor.httpPort();
+    out.printf("vigil %s: monitoring %d checks of %d tenants; metrics on %s/metrics; dashboard on %s/dashboard/;"
+        + " Ctrl-C stops%n", name, checks, catalog.tenants().size(), base, base);
+    if (demoTokens) {
+      printDemoTokens(monitor, catalog, out);
+    }
     out.flush();
     reloadOnHangup(monitor);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -96,6 +108,31 @@ final class MonitorLauncher {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * One new token per role, so that a newcomer can log in to the dashboard and call the API: the
+   * tenant admin's for the first tenant. Printed here once, never logged.
+   */
+  private void printDemoTokens(Monitor monitor, Catalog catalog, PrintWriter out) {
+    Optional<TokenStore> tokens = monitor.tokens();
+    Optional<String> tenant = catalog.tenants().stream().map(Tenant::id).findFirst();
+    if (tokens.isEmpty() || tenant.isEmpty()) {
+      err().println("vigil " + name + ": no demo tokens (no tenant, or PostgreSQL not connected); see 'vigil token create'");
+      return;
+    }
+    out.println("API tokens for this demo (new at each start, shown only here):");
+    try {
+      for (Role role : Role.values()) {
+        Optional<String> scope = role == Role.TENANT_ADMIN ? tenant : Optional.empty();
+        IssuedToken issued = Waiting.forResult(
+            tokens.get().create(role, scope, "vigil demo", Optional.empty()), Duration.ofSeconds(30));
+        out.printf("  %-13s %s%s%n", role.label(), issued.token(), scope.map(t -> "  (tenant " + t + ")").orElse(""));
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      err().println("vigil " + name + ": could not create the demo tokens: "
+          + (e instanceof ExecutionException ? e.getCause().getMessage() : "no answer in time"));
+    }
   }
 
   private static void stop(Monitor monitor, Companion companion, RunConfig config) {

@@ -22,7 +22,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new MonitorLauncher(spec, "run")
+    return new MonitorLauncher(spec, "run", false)
         .run(options, System::getenv, "0.0.0.0", MonitorLauncher.Companion.NONE);
   }
 }

@@ -68,6 +68,14 @@ final class RunOptions {
       description = "Results kept while PostgreSQL is away; beyond, the oldest are dropped (default 1000000).")
   String maxBufferedResults;
 
+  @Option(names = "--dashboard-origins", paramLabel = "ORIGINS",
+      description = "Origins of other pages that may open the live stream, comma-separated (default: Vigil's own).")
+  String dashboardOrigins;
+
+  @Option(names = "--platform-alert-webhook", paramLabel = "[FORMAT:]VAR",
+      description = "Environment variable holding the platform team's alert webhook URL; alertmanager: (default) or slack:.")
+  String platformAlertWebhook;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -92,6 +100,8 @@ final class RunOptions {
     put(flags, "retention-raw-days", retentionRawDays);
     put(flags, "retention-rollup-days", retentionRollupDays);
     put(flags, "max-buffered-results", maxBufferedResults);
+    put(flags, "dashboard-origins", dashboardOrigins);
+    put(flags, "platform-alert-webhook", platformAlertWebhook);
     return flags;
   }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Synthetic monitoring of Odoo business journeys, per tenant.",
     subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, GateCommand.class, ValidateCommand.class,
-      SandboxCommand.class},
+      SandboxCommand.class, TokenCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (files valid, journey passed)",

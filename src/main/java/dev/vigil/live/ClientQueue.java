@@ -71,6 +71,23 @@ public final class ClientQueue<T> {
     return Optional.of(slot.message);
   }
 
+  /**
+   * Drops everything waiting and owes the client a resync: events were missed upstream (the
+   * cross-replica channel was lost), so only a fresh snapshot is right again.
+   */
+  public void owe() {
+    waiting.clear();
+    byKey.clear();
+    resyncOwed = true;
+  }
+
+  /** Drops everything waiting and any resync owed: the client is about to get a fresh snapshot. */
+  public void clear() {
+    waiting.clear();
+    byKey.clear();
+    resyncOwed = false;
+  }
+
   /** Whether the client must be told to resync; clears the debt. */
   public boolean takeResync() {
     boolean owed = resyncOwed;

@@ -28,7 +28,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; every call is asynchronous and bounded by the pool's timeouts.
  */
-public final class TokenStore implements Authenticator {
+public final class TokenStore implements Authenticator, Revocations {
   private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private final Pool pool;
@@ -94,6 +94,7 @@ public final class TokenStore implements Authenticator {
   }
 
   /** Of these token ids, those revoked (or gone) by now: for closing live connections opened with them. */
+  @Override
   public Future<Set<String>> revokedAmong(Collection<String> tokenIds) {
     if (tokenIds.isEmpty()) {
       return Future.succeededFuture(Set.of());
