@@ -29,6 +29,7 @@ export function sparkline(runs, budgetMs, { width = 320, height = 72 } = {}) {
     s('title', {}, label),
     s('polygon', { class: 'spark-area', points: `${x(0)},${bottom} ${points.join(' ')} ${x(runs.length - 1)},${bottom}` }),
     s('polyline', { class: 'spark-line', points: points.join(' ') }),
+    s('text', { class: 'spark-scale', x: 2, y: 9 }, `${ms(highest)}`),
     budgetMs ? [
       s('line', { class: 'spark-budget', x1: 0, x2: width, y1: y(budgetMs), y2: y(budgetMs) }),
       s('text', { class: 'spark-budget-label', x: width - 2, y: y(budgetMs) - 3, 'text-anchor': 'end' }, `budget ${ms(budgetMs)}`),
@@ -84,7 +85,7 @@ export function waterfall(run) {
  * Horizontal bars in groups on one scale. `groups`: `[{label, href?, bars: [{value, cls, text, title}]}]`;
  * a bar with a null value reads "no runs". `format` turns a value into its printed text.
  */
-export function barGroups(groups, { format = ms, width = 360, label = 'bars' } = {}) {
+export function barGroups(groups, { format = ms, width = 520, label = 'bars' } = {}) {
   const labelWidth = 120;
   const valueWidth = 64;
   const barHeight = 12;

@@ -1,10 +1,10 @@
 // How numbers and times read on the dashboard: short, in the viewer's time zone.
 
-/** 812 ms, 1.24 s, 12.5 s; '–' when unknown. */
+/** 812 ms, 1.24 s, 3 s, 12.5 s; '–' when unknown. */
 export function ms(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (value < 1000) return `${Math.round(value)} ms`;
-  return `${(value / 1000).toFixed(value < 10000 ? 2 : 1)} s`;
+  return `${Number((value / 1000).toFixed(value < 10000 ? 2 : 1))} s`;
 }
 
 /** 99.5 %; '–' when unknown. */

@@ -7,7 +7,7 @@ const STATUSES = {
   DOWN: { label: 'Down', symbol: '✕', rank: 0 },
   PENDING: { label: 'Pending', symbol: '!', rank: 1 },
   DEGRADED: { label: 'Degraded', symbol: '▲', rank: 2 },
-  MAINTENANCE: { label: 'Maintenance', symbol: '⏸', rank: 3 },
+  MAINTENANCE: { label: 'Maintenance', symbol: '‖', rank: 3 },
   UP: { label: 'Up', symbol: '✓', rank: 4 },
 };
 const UNKNOWN = { label: 'No data yet', symbol: '…', rank: 5 };

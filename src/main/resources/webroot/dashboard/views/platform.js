@@ -40,12 +40,11 @@ export function showPlatform(main, ctx) {
   replace(main, h('section', { class: 'platform-view' },
     h('header', { class: 'view-head' }, h('h1', {}, 'All tenants'), h('div', { class: 'controls' }, windowSelect)),
     tiles,
-    h('div', { class: 'platform-grid' },
-      h('section', { class: 'panel wide' }, h('div', { class: 'panel-head' }, h('h2', {}, 'Tenants × journeys'), toggle), heat),
-      h('section', { class: 'panel' }, h('h2', {}, 'Most degraded tenants'), ranking),
-      h('section', { class: 'panel' },
-        h('div', { class: 'panel-head' }, h('h2', {}, 'Shared vs dedicated'), metricSelect), tiers, compareNote),
-      analysis.element)));
+    h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h2', {}, 'Tenants × journeys'), toggle), heat),
+    h('div', { class: 'columns' },
+      h('div', { class: 'column' }, h('section', { class: 'panel' }, h('h2', {}, 'Most degraded tenants'), ranking), analysis.element),
+      h('div', { class: 'column' }, h('section', { class: 'panel' },
+        h('div', { class: 'panel-head' }, h('h2', {}, 'Shared vs dedicated'), metricSelect), tiers, compareNote)))));
 
   let frame = 0;
   const render = () => {
@@ -179,7 +178,7 @@ function drawRanking(el, ctx, state, tenants) {
       h('span', { class: 'rank-detail' },
         bad.length ? bad.map(([status, n]) => [badge(status, { short: true }), ` ${n} ${describe(status).label.toLowerCase()} `])
           : 'all passing',
-        worst.journeyId ? h('span', { class: `p95 ${band(worst.ratio)}` }, ` p95 ${percent(worst.ratio)} of budget (${worst.journeyId})`) : null));
+        worst.journeyId ? h('span', { class: `p95 ${band(worst.ratio)}` }, `p95 at ${Math.round(worst.ratio * 100)} % of budget (${worst.journeyId})`) : null));
   }));
 }
 
