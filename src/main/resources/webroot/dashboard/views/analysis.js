@@ -18,6 +18,7 @@ export class AnalysisPanel {
     const [findings, alerts] = await Promise.allSettled([get('/findings'), get('/alerts')]);
     this.draw(this.findings, findings, finding, 'No noisy neighbours found: tenants that share a placement are not degrading together.');
     this.draw(this.alerts, alerts, alert, 'No open alerts.');
+    this.element.dataset.loaded = 'true';
   }
 
   draw(el, result, render, none) {

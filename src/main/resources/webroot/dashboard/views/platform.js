@@ -74,6 +74,7 @@ export function showPlatform(main, ctx) {
     } catch (e) {
       state.compareError = e.message;
     }
+    tiers.dataset.loaded = 'true';
     schedule();
   };
   const analysisChanged = () => analysis.load();
@@ -135,7 +136,7 @@ function drawHeatmap(el, ctx, state, tenants, journeyIds) {
       : h('span', { class: `p95 ${band(ratio)}` }, ms(p95));
     return h('td', {
       class: `cell ${state.mode === 'status' ? `status-${(check?.status ?? 'none').toLowerCase()}` : `p95-${band(ratio)}`}`,
-      title, dataset: { tenant: tenant.id, journey: journeyId, status: check?.status ?? 'NONE' },
+      title, dataset: { tenant: tenant.id, journey: journeyId, status: check?.status ?? 'NONE', lastRun: check?.lastRun?.runId ?? '' },
     }, h('a', { href: `#/tenant/${encodeURIComponent(tenant.id)}`, 'aria-label': title.replaceAll('\n', '; ') }, content));
   };
   replace(el, h('table', { class: 'heatmap' },

@@ -154,6 +154,7 @@ class FailureHistory {
     } catch (e) {
       this.note.textContent = `Could not load the failure history: ${e.message}`;
     }
+    this.element.dataset.loaded = 'true';
   }
 
   add(run) {
