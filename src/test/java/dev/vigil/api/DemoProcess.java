@@ -20,13 +20,18 @@ import java.util.regex.Pattern;
 /**
  * {@code vigil demo} in a child JVM, as a newcomer runs it: sandbox Odoo servers, the monitor,
  * the API and the dashboard on an ephemeral port. Reads what the demo prints — the URL, the
- * number of checks, and one token per role:
+ * number of checks, and one token per role, in either of two layouts:
  *
  * <pre>
+ * vigil demo: monitoring 22 checks of 5 tenants; metrics on http://127.0.0.1:41234/metrics; …
  * token tenant-admin (clinic-north): vgl_…
  * token platform: vgl_…
- * token gate: vgl_…
- * vigil demo: monitoring 22 checks of 5 tenants; metrics on http://127.0.0.1:41234/metrics; Ctrl-C stops
+ * </pre>
+ * or
+ * <pre>
+ * API tokens for this demo (new at each start, shown only here):
+ *   tenant-admin  vgl_…  (tenant clinic-east)
+ *   platform      vgl_…
  * </pre>
  *
  * The demo's output is copied to a log file with tokens masked. Blocking: call from the test thread.
@@ -34,6 +39,8 @@ import java.util.regex.Pattern;
 final class DemoProcess implements AutoCloseable {
   private static final Pattern TOKEN =
       Pattern.compile("^token (tenant-admin|platform|gate)(?: \\(([^)]+)\\))?: (vgl_[A-Za-z0-9_-]+)\\s*$");
+  private static final Pattern TOKEN_TABLE =
+      Pattern.compile("^\\s+(tenant-admin|platform|gate)\\s+(vgl_[A-Za-z0-9_-]+)(?:\\s+\\(tenant ([^)]+)\\))?\\s*$");
   private static final Pattern MONITORING =
       Pattern.compile("^vigil demo: monitoring (\\d+) checks of (\\d+) tenants;.*?(http://[^/\\s]+)/");
   private static final Pattern ANY_TOKEN = Pattern.compile("vgl_[A-Za-z0-9_-]+");
@@ -107,6 +114,10 @@ final class DemoProcess implements AutoCloseable {
         Matcher token = TOKEN.matcher(line);
         if (token.matches()) {
           tokens.putIfAbsent(token.group(1), new Token(token.group(1), Optional.ofNullable(token.group(2)), token.group(3)));
+        }
+        Matcher row = TOKEN_TABLE.matcher(line);
+        if (row.matches()) {
+          tokens.putIfAbsent(row.group(1), new Token(row.group(1), Optional.ofNullable(row.group(3)), row.group(2)));
         }
         Matcher monitoring = MONITORING.matcher(line);
         if (monitoring.find()) {
