@@ -18,8 +18,8 @@ export function sparkline(runs, budgetMs, { width = 320, height = 72 } = {}) {
   }
   const highest = Math.max(...runs.map((r) => r.durationMs), budgetMs ? budgetMs * 1.2 : 0);
   const y = (value) => bottom - (value / highest) * (bottom - top);
-  const step = runs.length > 1 ? (width - 8) / (runs.length - 1) : 0;
-  const x = (i) => (runs.length > 1 ? 4 + i * step : width / 2);
+  const step = (width - 8) / Math.max(runs.length - 1, 1);
+  const x = (i) => 4 + i * step;
   const points = runs.map((r, i) => `${x(i).toFixed(1)},${y(r.durationMs).toFixed(1)}`);
   const failed = runs.filter((r) => FAILED.has(r.outcome)).length;
   const median = [...runs].map((r) => r.durationMs).sort((a, b) => a - b)[Math.floor(runs.length / 2)];

@@ -135,12 +135,10 @@ class FailureHistory {
     this.runs = [];
     this.body = h('tbody');
     this.note = h('p', { class: 'muted' }, 'Loading…');
-    this.element = h('section', { class: 'panel failures' },
-      h('h2', {}, 'Failure history'),
-      h('table', {},
-        h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Journey'), h('th', {}, 'Outcome'), h('th', {}, 'Message'))),
-        this.body),
-      this.note);
+    this.table = h('table', { hidden: true },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Journey'), h('th', {}, 'Outcome'), h('th', {}, 'Message'))),
+      this.body);
+    this.element = h('section', { class: 'panel failures' }, h('h2', {}, 'Failure history'), this.table, this.note);
   }
 
   async load() {
@@ -173,6 +171,7 @@ class FailureHistory {
 
   draw() {
     this.note.textContent = this.runs.length ? '' : `No failures in the last ${HISTORY_DAYS} days.`;
+    this.table.hidden = !this.runs.length;
     replace(this.body, this.runs.map((run) => {
       const open = h('button', { class: 'link', type: 'button', 'aria-expanded': 'false', title: 'Show the steps of this run' },
         time(run.startedAt));
