@@ -10,7 +10,7 @@ const TIMEOUT_MS = 15000;
  * A refused or failed call. `status` is the HTTP status (0 when Vigil could not be reached);
  * `retryAfter` the seconds of a 429's Retry-After header; title/detail from problem+json.
  */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, title, detail, retryAfter) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;

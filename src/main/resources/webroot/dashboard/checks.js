@@ -3,9 +3,9 @@
 // kept up to date by run and status deltas. Views listen for 'change'.
 
 /** Runs kept per check for the sparkline: about half an hour of a 60 s check. */
-export const RECENT_RUNS = 30;
+const RECENT_RUNS = 30;
 
-export const key = (tenantId, journeyId) => `${tenantId}/${journeyId}`;
+const key = (tenantId, journeyId) => `${tenantId}/${journeyId}`;
 
 export class Checks extends EventTarget {
   constructor() {

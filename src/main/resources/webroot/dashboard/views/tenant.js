@@ -80,15 +80,14 @@ function drawHead(head, tenant, tenantId) {
       labels(tenant.placement).map((label) => h('span', { class: 'tag' }, label))) : h('p', { class: 'notice' }, `No tenant ${tenantId} in the catalog.`));
 }
 
+/** "1 down · 3 up": worst first. */
 function drawSummary(summary, checks) {
   const counts = new Map();
-  for (const check of checks) {
-    const label = describe(check?.status).label;
+  for (const status of checks.map((c) => c?.status).sort(byUrgency)) {
+    const label = describe(status).label.toLowerCase();
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const worst = [...checks].map((c) => c?.status).sort(byUrgency)[0];
-  summary.dataset.status = worst ?? 'NONE';
-  replace(summary, checks.length ? [...counts].map(([label, n]) => `${n} ${label.toLowerCase()}`).join(' · ') : '');
+  replace(summary, [...counts].map(([label, n]) => `${n} ${label}`).join(' · '));
 }
 
 function card(ctx, tenantId, journey, check, fresh) {
