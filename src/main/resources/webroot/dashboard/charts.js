@@ -86,7 +86,7 @@ export function waterfall(run) {
  * a bar with a null value reads "no runs". `format` turns a value into its printed text.
  */
 export function barGroups(groups, { format = ms, width = 520, label = 'bars' } = {}) {
-  const labelWidth = 120;
+  const labelWidth = 170;
   const valueWidth = 64;
   const barHeight = 12;
   const gap = 3;

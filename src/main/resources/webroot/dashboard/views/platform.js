@@ -20,11 +20,13 @@ const METRICS = {
 const TIERS = ['shared', 'dedicated'];
 
 export function showPlatform(main, ctx) {
-  const state = { mode: 'status', window: '1 h', metric: 'p95Ms', compare: new Map(), compareError: null };
+  const state = { mode: 'status', window: '1 h', metric: 'p95Ms', journey: null, compare: new Map(), compareError: null };
   const tiles = h('div', { class: 'tiles', 'aria-live': 'polite' });
   const heat = h('div', { class: 'heatmap-wrap' });
   const ranking = h('ol', { class: 'ranking' });
   const tiers = h('div', { class: 'tier-chart' });
+  const placements = h('div', { class: 'placement-chart' });
+  const journeyPick = h('span');
   const compareNote = h('p', { class: 'muted' });
   const analysis = new AnalysisPanel();
 
@@ -44,7 +46,8 @@ export function showPlatform(main, ctx) {
     h('div', { class: 'columns' },
       h('div', { class: 'column' }, h('section', { class: 'panel' }, h('h2', {}, 'Most degraded tenants'), ranking), analysis.element),
       h('div', { class: 'column' }, h('section', { class: 'panel' },
-        h('div', { class: 'panel-head' }, h('h2', {}, 'Shared vs dedicated'), metricSelect), tiers, compareNote)))));
+        h('div', { class: 'panel-head' }, h('h2', {}, 'Shared vs dedicated'), metricSelect), tiers, compareNote),
+      h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h2', {}, 'By placement'), journeyPick), placements)))));
 
   let frame = 0;
   const render = () => {
@@ -56,6 +59,9 @@ export function showPlatform(main, ctx) {
     toggle.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === state.mode)));
     drawRanking(ranking, ctx, state, tenants);
     drawTiers(tiers, state, journeyIds);
+    state.journey = journeyIds.includes(state.journey) ? state.journey : journeyIds[0];
+    replace(journeyPick, select('Journey', journeyIds, state.journey, (value) => { state.journey = value; render(); }));
+    drawPlacements(placements, state);
     compareNote.textContent = state.compareError
       ? `Latency figures unavailable: ${state.compareError}`
       : `Runs of the last ${state.window}; bars show each tier's ${METRICS[state.metric].label} over its tenants' runs.`;
@@ -204,4 +210,26 @@ function drawTiers(el, state, journeyIds) {
     h('p', { class: 'legend' }, TIERS.map((tier) => h('span', { class: `swatch tier-${tier}` }, tier))),
     groups.length ? barGroups(groups, { format, label: `${label} of shared and dedicated tenants per journey` })
       : h('p', { class: 'muted' }, 'No runs to compare yet.'));
+}
+
+/**
+ * The chosen journey's metric per placement label (a shared Odoo pool, a PostgreSQL server): a
+ * label far worse than the others points at what its tenants share.
+ */
+function drawPlacements(el, state) {
+  const { format, label } = METRICS[state.metric];
+  const byPlacement = state.compare.get(state.journey)?.byPlacement ?? {};
+  const groups = Object.entries(byPlacement).sort(([a], [b]) => a.localeCompare(b)).map(([placement, stats]) => {
+    const value = stats.runs ? stats[state.metric] : null;
+    return {
+      label: placement,
+      bars: [{
+        value, cls: 'placement',
+        title: `${state.journey} on ${placement}: ${label} ${value === null ? 'no runs' : format(value)}`
+          + (stats.runs ? ` over ${stats.runs} runs, ${percent(stats.successRatio)} passed` : ''),
+      }],
+    };
+  });
+  replace(el, groups.length ? barGroups(groups, { format, label: `${label} of ${state.journey} per placement` })
+    : h('p', { class: 'muted' }, 'No runs to compare yet.'));
 }
