@@ -76,11 +76,16 @@ function receive(msg) {
   const { checks } = context;
   switch (msg.type) {
     case 'snapshot':
-      // a new snapshot follows a reconnect or a resync: the catalog may have been reloaded meanwhile
+      // applied at once: the deltas that follow build on it
+      checks.snapshot(msg.checks ?? []);
+      // a snapshot follows a reconnect or a resync: the catalog may have been reloaded meanwhile
       catalog()
-        .then((loaded) => Object.assign(context, loaded))
-        .catch(() => {}) // the catalog we have is still good enough to show the snapshot
-        .finally(() => checks.snapshot(msg.checks ?? []));
+        .then((loaded) => {
+          if (context?.checks !== checks) return; // logged out meanwhile
+          Object.assign(context, loaded);
+          checks.changed();
+        })
+        .catch(() => {}); // the catalog we have still serves
       break;
     case 'run':
       checks.run(msg.data);

@@ -28,7 +28,7 @@ export class LiveStream {
     this.connect();
   }
 
-  /** Closes the socket for good (log-out, another view's stream). */
+  /** Closes the socket for good (log-out). */
   stop() {
     this.stopped = true;
     clearTimeout(this.retryTimer);
