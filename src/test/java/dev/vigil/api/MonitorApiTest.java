@@ -68,9 +68,10 @@ class MonitorApiTest {
       int port = monitor.httpPort();
 
       LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+      // the handler is set on the event loop as the upgrade completes, so the welcome right behind it is never missed
       WebSocket socket = await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/ws").addHeader("Authorization", "Bearer " + admin)));
-      socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+          .setURI("/ws").addHeader("Authorization", "Bearer " + admin))
+          .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text)))));
       next(received, "welcome");
       await(socket.writeTextMessage(new JsonObject().put("type", "subscribe").put("tenants", new JsonArray().add("clinic"))
           .encode()));
@@ -139,9 +140,10 @@ class MonitorApiTest {
           Optional.empty())).token();
       int port = monitor.httpPort();
       LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+      // the handler is set on the event loop as the upgrade completes, so the welcome right behind it is never missed
       WebSocket socket = await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/ws").addHeader("Authorization", "Bearer " + admin)));
-      socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+          .setURI("/ws").addHeader("Authorization", "Bearer " + admin))
+          .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text)))));
       next(received, "welcome");
       await(socket.writeTextMessage(new JsonObject().put("type", "subscribe").put("tenants", new JsonArray().add("clinic"))
           .encode()));

@@ -24,11 +24,13 @@ final class LiveClient implements AutoCloseable {
   final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  private LiveClient(WebSocketClient client, WebSocket socket) {
+  private LiveClient(WebSocketClient client, WebSocketConnectOptions connect) throws Exception {
     this.client = client;
-    this.socket = socket;
-    socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-    socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+    // handlers are set on the event loop as the upgrade completes: a message right behind it is never missed
+    this.socket = await(client.connect(connect).onSuccess(ws -> {
+      ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
+      ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+    }));
   }
 
   /** Connects; {@code token} in the upgrade's Authorization header unless null. */
@@ -48,7 +50,7 @@ final class LiveClient implements AutoCloseable {
       connect.addHeader("Origin", origin);
     }
     try {
-      return new LiveClient(client, await(client.connect(connect)));
+      return new LiveClient(client, connect);
     } catch (Exception e) {
       client.close();
       throw e;
