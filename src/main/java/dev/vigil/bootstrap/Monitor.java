@@ -17,6 +17,9 @@ import dev.vigil.schedule.RunnerPool;
 import dev.vigil.schedule.RunnerVerticle;
 import dev.vigil.schedule.ScheduleSettings;
 import dev.vigil.schedule.SchedulerVerticle;
+import dev.vigil.schedule.ownership.LeaseOwnership;
+import dev.vigil.schedule.ownership.OwnershipSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
- * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
+ * an outbox, Redis live state), one runner verticle per core, the scheduler with its share of the
+ * checks (leases in Redis, shared with the other replicas of its location) and its listeners
  * (run log, run metrics, outbox, live state), the HTTP server ({@code /metrics},
  * {@code /health/*}) and live reload of the catalog. Create it, start it with a validated catalog,
  * stop it on shutdown (in-flight runs finish their teardown).
@@ -79,7 +83,7 @@ public final class Monitor {
     RunnerPool pool = new RunnerPool(engine.runner());
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
-    scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, InstantSource.system());
+    scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, ownership(), InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
     api = new ApiVerticle(httpHost, config.httpPort(), new PrometheusScrape(metrics.registry(), List.of(gauges)),
         ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"));
@@ -100,6 +104,17 @@ public final class Monitor {
         })
         .compose(id -> reloader.start())
         .onSuccess(ok -> ready = true);
+  }
+
+  /** This replica's share of its location's checks, through leases in Redis (README, "Scale-out"). */
+  private LeaseOwnership ownership() {
+    LeaseOwnership ownership = new LeaseOwnership(vertx, stores.live().leases(), stores.live().membership(config.location()),
+        OwnershipSettings.of(config.location(), config.shards(), config.leaseTtl(), config.runnerName()), System::nanoTime);
+    Gauge.builder("vigil_shards_held", ownership, LeaseOwnership::heldShards)
+        .description("Shards of its location this replica holds leases on").register(metrics.registry());
+    Gauge.builder("vigil_replicas_alive", ownership, LeaseOwnership::liveReplicas)
+        .description("Live replicas of this replica's location, itself included").register(metrics.registry());
+    return ownership;
   }
 
   private void reloads(String result) {

@@ -1,6 +1,8 @@
 package dev.vigil.bootstrap;
 
+import dev.vigil.domain.Tenant;
 import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.schedule.ownership.Shards;
 import dev.vigil.store.postgres.DatabaseUrl;
 import dev.vigil.store.postgres.Retention;
 import dev.vigil.store.redis.RedisUrl;
@@ -35,6 +37,10 @@ import java.util.Optional;
  * @param retentionRollupDays days per-minute rollups are kept
  * @param maxBufferedResults results kept at most while the history store is away; beyond it the
  *     oldest are dropped and counted
+ * @param location the location this replica checks from: it runs the tenants checked from there
+ * @param shards how many shards a location's checks are shared out in (the same on all its replicas)
+ * @param leaseTtl how long a replica's lease on a shard lasts without renewal: a dead replica's
+ *     checks are taken over within about this
  */
 public record RunConfig(
     int httpPort,
@@ -55,7 +61,10 @@ public record RunConfig(
     Optional<RedisUrl> redisUrl,
     int retentionRawDays,
     int retentionRollupDays,
-    int maxBufferedResults) {
+    int maxBufferedResults,
+    String location,
+    int shards,
+    Duration leaseTtl) {
 
   /** The defaults, before file, environment and flags. */
   public static RunConfig defaults() {
@@ -78,7 +87,10 @@ public record RunConfig(
         Optional.empty(),
         Retention.DEFAULT.rawDays(),
         Retention.DEFAULT.rollupDays(),
-        1_000_000);
+        1_000_000,
+        Tenant.DEFAULT_LOCATION,
+        Shards.DEFAULT_COUNT,
+        Duration.ofSeconds(15));
   }
 
   private static String hostName() {

@@ -172,7 +172,10 @@ public final class RunConfigLoader {
         value(chosen, Setting.REDIS_URL),
         value(chosen, Setting.RETENTION_RAW_DAYS),
         value(chosen, Setting.RETENTION_ROLLUP_DAYS),
-        value(chosen, Setting.MAX_BUFFERED_RESULTS));
+        value(chosen, Setting.MAX_BUFFERED_RESULTS),
+        value(chosen, Setting.LOCATION),
+        value(chosen, Setting.SHARDS),
+        value(chosen, Setting.LEASE_TTL));
   }
 
   /**

@@ -68,6 +68,15 @@ final class RunOptions {
       description = "Results kept while PostgreSQL is away; beyond, the oldest are dropped (default 1000000).")
   String maxBufferedResults;
 
+  @Option(names = "--location", paramLabel = "LABEL", description = "Location this replica checks from (default: default).")
+  String location;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Shards a location's checks are shared out in (default 128).")
+  String shards;
+
+  @Option(names = "--lease-ttl", paramLabel = "DURATION", description = "Lease time: a dead replica's checks move within it (default 15s).")
+  String leaseTtl;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -92,6 +101,9 @@ final class RunOptions {
     put(flags, "retention-raw-days", retentionRawDays);
     put(flags, "retention-rollup-days", retentionRollupDays);
     put(flags, "max-buffered-results", maxBufferedResults);
+    put(flags, "location", location);
+    put(flags, "shards", shards);
+    put(flags, "lease-ttl", leaseTtl);
     return flags;
   }
 
