@@ -22,10 +22,13 @@ public final class TestOwnership implements Ownership {
   private volatile Context context;
   private volatile Runnable changed;
 
-  /** From now on holds exactly these checks; the scheduler hears of it. */
+  /** From now on holds exactly these checks; a started scheduler hears of it. */
   void hold(Predicate<CheckKey> which) {
     held = which;
-    context.runOnContext(v -> changed.run());
+    Context started = context;
+    if (started != null) {
+      started.runOnContext(v -> changed.run());
+    }
   }
 
   /** Whether held leases can be proven (false: as when Redis is away or the process was paused). */

@@ -151,7 +151,16 @@ public final class LeaseOwnership implements Ownership {
 
   private Future<Void> rebalance(long sentAt, Map<Integer, Future<Boolean>> renewals, Future<Roster> roster,
       Future<Map<String, String>> owners) {
-    renewals.forEach((shard, renewal) -> renewed(shard, renewal, sentAt));
+    List<Integer> lost = new ArrayList<>();
+    renewals.forEach((shard, renewal) -> {
+      if (!renewed(shard, renewal, sentAt)) {
+        lost.add(shard);
+      }
+    });
+    if (!lost.isEmpty()) {
+      LOG.warn("lost shard(s) {} of location {}: their leases ran out or another replica holds them", lost,
+          settings.location());
+    }
     if (roster.failed() || owners.failed()) {
       if (!redisAway) {
         redisAway = true;
@@ -188,18 +197,18 @@ public final class LeaseOwnership implements Ownership {
     return release(plan.release()).compose(ignored -> acquire(plan.acquire()));
   }
 
-  private void renewed(int shard, Future<Boolean> renewal, long sentAt) {
+  /** Applies a renewal's answer; false when Redis said the lease is no longer this replica's. */
+  private boolean renewed(int shard, Future<Boolean> renewal, long sentAt) {
     Held lease = held.get(shard);
     if (lease == null || renewal.failed()) {
-      return; // not known: the lease keeps its proof, which may lapse
+      return true; // not known: the lease keeps its proof, which may lapse
     }
     if (renewal.result()) {
       held.put(shard, new Held(lease.token(), sentAt + settings.provenFor().toNanos()));
-    } else {
-      held.remove(shard);
-      LOG.warn("lost shard {} of location {}: its lease ran out or another replica holds it", shard,
-          settings.location());
+      return true;
     }
+    held.remove(shard);
+    return false;
   }
 
   /** Stops the shards here first (the scheduler hears at once), then gives their leases up. */
