@@ -108,8 +108,10 @@ public final class Monitor {
 
   /** This replica's share of its location's checks, through leases in Redis (README, "Scale-out"). */
   private LeaseOwnership ownership() {
-    LeaseOwnership ownership = new LeaseOwnership(vertx, stores.live().leases(), stores.live().membership(config.location()),
-        OwnershipSettings.of(config.location(), config.shards(), config.leaseTtl(), config.runnerName()), System::nanoTime);
+    OwnershipSettings share =
+        OwnershipSettings.of(config.location(), config.shards(), config.leaseTtl(), config.runnerName());
+    LeaseOwnership ownership = new LeaseOwnership(vertx, stores.live().leases(),
+        stores.live().membership(config.location()), share, System::nanoTime);
     Gauge.builder("vigil_shards_held", ownership, LeaseOwnership::heldShards)
         .description("Shards of its location this replica holds leases on").register(metrics.registry());
     Gauge.builder("vigil_replicas_alive", ownership, LeaseOwnership::liveReplicas)

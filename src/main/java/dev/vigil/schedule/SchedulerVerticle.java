@@ -192,7 +192,7 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
     statusSnapshot = statuses.snapshot();
   }
 
-  /** Another replica reports the checks this one no longer holds. */
+  /** Forgets the statuses of checks this replica no longer holds: their new holder reports them. */
   private void retainHeldStatuses() {
     statuses.retain(checks.keySet().stream().filter(ownership::holds).collect(java.util.stream.Collectors.toSet()));
   }
@@ -282,8 +282,8 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
 
   private void report(ScheduledCheck check, RunResult run) {
     notifyListeners(listener -> listener.onRunCompleted(run), run);
-    if (check.removed) {
-      return; // a run that outlived its check (removed on reload) no longer moves status or circuits
+    if (check.removed || !ownership.holds(check.key)) {
+      return; // a run that outlived its check here (removed on reload, or moved) no longer moves status or circuits
     }
     Instant now = clock.instant();
     if (circuits.record(run, now)) {

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.sandbox.SandboxConfig;
 import dev.vigil.sandbox.SandboxOdoo;
 import dev.vigil.scale.RunLedger.Window;
-import dev.vigil.store.postgres.PostgresStore;
 import dev.vigil.store.postgres.TestPostgres;
 import dev.vigil.store.redis.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
@@ -114,7 +114,7 @@ class ScaleOutTest {
         replicas.forEach(Replica::close);
         await(sandbox.stop());
       }
-      Pool pool = PostgresStore.pool(vertx, database, 1);
+      Pool pool = PgBuilder.pool().connectingTo(database).using(vertx).build();
       RunLedger ledger = RunLedger.read(pool, INTERVAL);
       await(pool.close());
       await(vertx.close());
