@@ -88,39 +88,39 @@ final class RunLedger {
     return found;
   }
 
-  /** Slots due in [from, to] that no run took, outside the excused windows. */
-  List<String> missedOutside(Instant from, Instant to, List<Window> excused) {
-    List<String> found = new ArrayList<>();
+  /** A slot due in the checked span that no run took. */
+  private record Missed(String check, Instant due, List<Run> runs) {}
+
+  private List<Missed> missed(Instant from, Instant to) {
+    List<Missed> missed = new ArrayList<>();
     byCheck.forEach((check, runs) -> {
       CheckKey key = runs.get(0).check();
       Set<Long> ran = runs.stream().map(this::slot).collect(Collectors.toSet());
       long first = Math.floorDiv(from.toEpochMilli() - Cadence.of(key, interval).phaseMillis(), interval.toMillis()) + 1;
       for (long slot = first; !due(key, slot).isAfter(to); slot++) {
-        Instant due = due(key, slot);
-        if (!ran.contains(slot) && excused.stream().noneMatch(window -> window.covers(due))) {
-          found.add(check + " slot due " + due + " never ran (runs around it: " + around(runs, due) + ")");
+        if (!ran.contains(slot)) {
+          missed.add(new Missed(check, due(key, slot), runs));
         }
       }
     });
-    return found;
+    return missed;
+  }
+
+  /** Slots due in [from, to] that no run took, outside the excused windows. */
+  List<String> missedOutside(Instant from, Instant to, List<Window> excused) {
+    return missed(from, to).stream()
+        .filter(slot -> excused.stream().noneMatch(window -> window.covers(slot.due())))
+        .map(slot -> slot.check() + " slot due " + slot.due() + " never ran (runs around it: "
+            + around(slot.runs(), slot.due()) + ")")
+        .toList();
   }
 
   /** Slots missed inside the windows, by window: the cost of the kills, pauses and joins. */
   Map<String, Integer> missedInside(Instant from, Instant to, List<Window> windows) {
     Map<String, Integer> missed = new LinkedHashMap<>();
     windows.forEach(window -> missed.put(window.why(), 0));
-    byCheck.forEach((check, runs) -> {
-      CheckKey key = runs.get(0).check();
-      Set<Long> ran = runs.stream().map(this::slot).collect(Collectors.toSet());
-      long first = Math.floorDiv(from.toEpochMilli() - Cadence.of(key, interval).phaseMillis(), interval.toMillis()) + 1;
-      for (long slot = first; !due(key, slot).isAfter(to); slot++) {
-        Instant due = due(key, slot);
-        if (!ran.contains(slot)) {
-          windows.stream().filter(window -> window.covers(due)).findFirst()
-              .ifPresent(window -> missed.merge(window.why(), 1, Integer::sum));
-        }
-      }
-    });
+    missed(from, to).forEach(slot -> windows.stream().filter(window -> window.covers(slot.due())).findFirst()
+        .ifPresent(window -> missed.merge(window.why(), 1, Integer::sum)));
     return missed;
   }
 
