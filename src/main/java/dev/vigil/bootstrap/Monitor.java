@@ -36,6 +36,9 @@ import dev.vigil.schedule.RunnerPool;
 import dev.vigil.schedule.RunnerVerticle;
 import dev.vigil.schedule.ScheduleSettings;
 import dev.vigil.schedule.SchedulerVerticle;
+import dev.vigil.schedule.ownership.LeaseOwnership;
+import dev.vigil.schedule.ownership.OwnershipSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,7 +55,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
- * an outbox, Redis live state), one runner verticle per core, the scheduler with its listeners
+ * an outbox, Redis live state), one runner verticle per core, the scheduler with its share of the
+ * checks (leases in Redis, shared with the other replicas of its location) and its listeners
  * (run log, run metrics, outbox, live state, the analysis with its alert webhooks), the HTTP server
  * ({@code /metrics}, {@code /health/*}, the REST API, the HTTP gate, the live stream, OpenAPI,
  * runbooks, the dashboard) and live reload of the catalog. Create it, start it with a validated
@@ -115,7 +119,7 @@ public final class Monitor {
     analysis = new AnalysisVerticle(new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
         alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system()));
     listeners.add(analysis);
-    scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, InstantSource.system());
+    scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, ownership(), InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
     api = new ApiVerticle(httpHost, config.httpPort(), new PrometheusScrape(metrics.registry(), List.of(gauges)),
         ReadinessCheck.when(() -> ready, "the catalog is not loaded yet"), routes());
@@ -161,6 +165,19 @@ public final class Monitor {
   /** A gate run goes where scheduled runs go to be kept and streamed: the outbox and the live state. */
   private void stored(RunResult run) {
     stores.listeners().forEach(listener -> listener.onRunCompleted(run));
+  }
+
+  /** This replica's share of its location's checks, through leases in Redis (README, "Scale-out"). */
+  private LeaseOwnership ownership() {
+    OwnershipSettings share =
+        OwnershipSettings.of(config.location(), config.shards(), config.leaseTtl(), config.runnerName());
+    LeaseOwnership ownership = new LeaseOwnership(vertx, stores.live().leases(),
+        stores.live().membership(config.location()), share, System::nanoTime);
+    Gauge.builder("vigil_shards_held", ownership, LeaseOwnership::heldShards)
+        .description("Shards of its location this replica holds leases on").register(metrics.registry());
+    Gauge.builder("vigil_replicas_alive", ownership, LeaseOwnership::liveReplicas)
+        .description("Live replicas of this replica's location, itself included").register(metrics.registry());
+    return ownership;
   }
 
   private void reloads(String result) {

@@ -1,6 +1,8 @@
 package dev.vigil.bootstrap;
 
+import dev.vigil.domain.Tenant;
 import dev.vigil.engine.browser.BrowserSettings;
+import dev.vigil.schedule.ownership.Shards;
 import dev.vigil.store.postgres.DatabaseUrl;
 import dev.vigil.store.postgres.Retention;
 import dev.vigil.store.redis.RedisUrl;
@@ -40,6 +42,10 @@ import java.util.Optional;
  *     that may open the live stream; empty: {@code http://127.0.0.1:<port>} and {@code http://localhost:<port>}
  * @param platformAlertWebhook where the platform team's alerts are pushed; empty: nowhere (they are
  *     still kept and streamed)
+ * @param location the location this replica checks from: it runs the tenants checked from there
+ * @param shards how many shards a location's checks are shared out in (the same on all its replicas)
+ * @param leaseTtl how long a replica's lease on a shard lasts without renewal: a dead replica's
+ *     checks are taken over within about this
  */
 public record RunConfig(
     int httpPort,
@@ -62,13 +68,19 @@ public record RunConfig(
     int retentionRollupDays,
     int maxBufferedResults,
     List<String> dashboardOrigins,
-    Optional<PlatformWebhook> platformAlertWebhook) {
+    Optional<PlatformWebhook> platformAlertWebhook,
+    String location,
+    int shards,
+    Duration leaseTtl) {
+
+  /** A dead replica's checks move to the others within about this. */
+  static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(15);
 
   public RunConfig {
     dashboardOrigins = List.copyOf(dashboardOrigins);
   }
 
-  /** Without dashboard origins (the loopback defaults) and without a platform alert webhook. */
+  /** Without dashboard origins (the loopback defaults), platform alert webhook or location settings (the defaults). */
   public RunConfig(int httpPort, Path dataDir, Path tenantsDir, Path journeysDir, int maxRunsInFlight,
       int maxRunsPerTenant, int maxQueuedRuns, int circuitFailures, Duration circuitProbeInterval,
       Duration shutdownGrace, Duration reloadInterval, String runnerName, Path browserPath, int maxBrowserRuns,
@@ -76,7 +88,8 @@ public record RunConfig(
       int maxBufferedResults) {
     this(httpPort, dataDir, tenantsDir, journeysDir, maxRunsInFlight, maxRunsPerTenant, maxQueuedRuns, circuitFailures,
         circuitProbeInterval, shutdownGrace, reloadInterval, runnerName, browserPath, maxBrowserRuns, databaseUrl,
-        redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of(), Optional.empty());
+        redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of(), Optional.empty(),
+        Tenant.DEFAULT_LOCATION, Shards.DEFAULT_COUNT, DEFAULT_LEASE_TTL);
   }
 
   /** The defaults, before file, environment and flags. */
@@ -102,7 +115,10 @@ public record RunConfig(
         Retention.DEFAULT.rollupDays(),
         1_000_000,
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        Tenant.DEFAULT_LOCATION,
+        Shards.DEFAULT_COUNT,
+        DEFAULT_LEASE_TTL);
   }
 
   private static String hostName() {

@@ -174,7 +174,10 @@ public final class RunConfigLoader {
         value(chosen, Setting.RETENTION_ROLLUP_DAYS),
         value(chosen, Setting.MAX_BUFFERED_RESULTS),
         value(chosen, Setting.DASHBOARD_ORIGINS),
-        value(chosen, Setting.PLATFORM_ALERT_WEBHOOK));
+        value(chosen, Setting.PLATFORM_ALERT_WEBHOOK),
+        value(chosen, Setting.LOCATION),
+        value(chosen, Setting.SHARDS),
+        value(chosen, Setting.LEASE_TTL));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.vigil.bootstrap;
 
 import dev.vigil.journey.Durations;
+import dev.vigil.schedule.ownership.Shards;
 import dev.vigil.store.postgres.DatabaseUrl;
 import dev.vigil.store.redis.RedisUrl;
 import java.nio.file.InvalidPathException;
@@ -74,16 +75,24 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
 
   static final Setting<Optional<PlatformWebhook>> PLATFORM_ALERT_WEBHOOK = new Setting<>("platform_alert_webhook",
       "platform-alert-webhook", (text, base) -> Optional.of(PlatformWebhook.parse(text)), RunConfig::platformAlertWebhook);
+  static final Setting<String> LOCATION =
+      new Setting<>("location", "location", Setting::label, RunConfig::location);
+  static final Setting<Integer> SHARDS =
+      new Setting<>("shards", "shards", Setting::shardCount, RunConfig::shards);
+  static final Setting<Duration> LEASE_TTL =
+      new Setting<>("lease_ttl", "lease-ttl", Setting::leaseTtl, RunConfig::leaseTtl);
 
   /** Every setting, in the order of {@link RunConfig}'s components. */
   static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
       MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
       CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME, BROWSER_PATH,
       MAX_BROWSER_RUNS, DATABASE_URL, REDIS_URL, RETENTION_RAW_DAYS, RETENTION_ROLLUP_DAYS,
-      MAX_BUFFERED_RESULTS, DASHBOARD_ORIGINS, PLATFORM_ALERT_WEBHOOK);
+      MAX_BUFFERED_RESULTS, DASHBOARD_ORIGINS, PLATFORM_ALERT_WEBHOOK, LOCATION, SHARDS, LEASE_TTL);
 
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
   private static final int MAX_PORT = 65_535;
 
   String envVar() {
@@ -124,6 +133,32 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
       throw new IllegalArgumentException("a duration must be more than zero, found " + text);
     }
     return duration;
+  }
+
+  private static String label(String text, Path base) {
+    String label = text.strip();
+    if (!LABEL.matcher(label).matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not a location: lowercase letters, digits and '-',"
+          + " starting with a letter or digit, e.g. eu-west");
+    }
+    return label;
+  }
+
+  private static int shardCount(String text, Path base) {
+    int count = count(text, base);
+    if (count > Shards.MAX_COUNT) {
+      throw new IllegalArgumentException(count + " shards is too many: at most " + Shards.MAX_COUNT);
+    }
+    return count;
+  }
+
+  private static Duration leaseTtl(String text, Path base) {
+    Duration ttl = duration(text, base);
+    if (ttl.compareTo(MIN_LEASE_TTL) < 0) {
+      throw new IllegalArgumentException("a lease must last at least " + MIN_LEASE_TTL.toSeconds()
+          + "s (renewals take up to 2s when Redis is slow), found " + text);
+    }
+    return ttl;
   }
 
   private static Path path(String text, Path base) {

@@ -76,6 +76,15 @@ final class RunOptions {
       description = "Environment variable holding the platform team's alert webhook URL; alertmanager: (default) or slack:.")
   String platformAlertWebhook;
 
+  @Option(names = "--location", paramLabel = "LABEL", description = "Location this replica checks from (default: default).")
+  String location;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Shards a location's checks are shared out in (default 128).")
+  String shards;
+
+  @Option(names = "--lease-ttl", paramLabel = "DURATION", description = "Lease time: a dead replica's checks move within it (default 15s).")
+  String leaseTtl;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -102,6 +111,9 @@ final class RunOptions {
     put(flags, "max-buffered-results", maxBufferedResults);
     put(flags, "dashboard-origins", dashboardOrigins);
     put(flags, "platform-alert-webhook", platformAlertWebhook);
+    put(flags, "location", location);
+    put(flags, "shards", shards);
+    put(flags, "lease-ttl", leaseTtl);
     return flags;
   }
 

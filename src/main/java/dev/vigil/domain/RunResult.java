@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  * @param teardown teardown steps, reported apart: their failures do not change {@code outcome}
  * @param odooVersion the major version detected, when the run got that far
  * @param overBudget passed, but slower than a step's or the journey's latency budget
+ * @param lease the lease a scheduled run was started under (location, shard, fencing token)
  */
 public record RunResult(
     String runId,
@@ -30,11 +31,20 @@ public record RunResult(
     OptionalInt odooVersion,
     boolean overBudget,
     String runner,
-    RunSource source) {
+    RunSource source,
+    Optional<RunLease> lease) {
 
   public RunResult {
     steps = List.copyOf(steps);
     teardown = List.copyOf(teardown);
+  }
+
+  /** A run under no lease (gates, manual checks). */
+  public RunResult(String runId, String tenantId, String journeyId, Instant scheduledAt, Instant startedAt,
+      Duration duration, Outcome outcome, Optional<ErrorClass> errorClass, String message, List<StepResult> steps,
+      List<StepResult> teardown, OptionalInt odooVersion, boolean overBudget, String runner, RunSource source) {
+    this(runId, tenantId, journeyId, scheduledAt, startedAt, duration, outcome, errorClass, message, steps, teardown,
+        odooVersion, overBudget, runner, source, Optional.empty());
   }
 
   /** Teardown steps that failed: what a journey may have left behind in the tenant's books. */

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param maintenance when failures are expected and must not make the tenant DOWN
  * @param sandbox for {@code vigil demo}: the sandbox Odoo to start for this tenant
  * @param alerts where the tenant's own alerts go
+ * @param locations the replica locations it is checked from, each once per interval (README, "Scale-out")
  */
 public record Tenant(
     String id,
@@ -35,13 +36,26 @@ public record Tenant(
     List<MaintenanceWindow> maintenance,
     Optional<SandboxHint> sandbox,
     AlertContacts alerts,
+    Set<String> locations,
     SourcePos source) {
 
+  /** The location of replicas without a {@code location} setting, and of tenants without {@code locations}. */
+  public static final String DEFAULT_LOCATION = "default";
+
   public Tenant {
+    locations = Set.copyOf(locations);
     placement = Map.copyOf(placement);
     journeys = List.copyOf(journeys);
     allowedOrigins = Set.copyOf(allowedOrigins);
     maintenance = List.copyOf(maintenance);
+  }
+
+  /** Checked from the default location only. */
+  public Tenant(String id, String name, URI baseUrl, String database, OdooApi api, Credentials credentials, Tier tier,
+      Map<String, String> placement, List<TenantJourney> journeys, Set<String> allowedOrigins, String timezone,
+      List<MaintenanceWindow> maintenance, Optional<SandboxHint> sandbox, AlertContacts alerts, SourcePos source) {
+    this(id, name, baseUrl, database, api, credentials, tier, placement, journeys, allowedOrigins, timezone,
+        maintenance, sandbox, alerts, Set.of(DEFAULT_LOCATION), source);
   }
 
   /** Whether a maintenance window covers this instant. */

@@ -116,7 +116,8 @@ public final class JourneyRunner {
         session.map(s -> OptionalInt.of(s.majorVersion())).orElse(OptionalInt.empty()),
         overBudget,
         runnerName,
-        request.source());
+        request.source(),
+        request.lease());
   }
 
   private static Outcome outcomeOf(StepOutcome step) {

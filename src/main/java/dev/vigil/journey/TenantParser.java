@@ -17,14 +17,14 @@ import java.util.Set;
 /**
  * Reads one tenant file: {@code name}, {@code odoo}, {@code tier} (default shared),
  * {@code placement}, {@code timezone} (default UTC), {@code allowed_origins}, {@code journeys},
- * {@code maintenance} (default none), {@code alerts} (default none) and {@code sandbox} (for
- * {@code vigil demo}).
+ * {@code maintenance} (default none), {@code alerts} (default none), {@code locations} (default
+ * the default location) and {@code sandbox} (for {@code vigil demo}).
  * The tenant id is the file name without its extension. Every problem is reported; the tenant
  * returned after a problem is incomplete.
  */
 final class TenantParser {
   private static final Set<String> KEYS = Set.of("name", "odoo", "tier", "placement", "timezone",
-      "allowed_origins", "journeys", "maintenance", "sandbox", "alerts");
+      "allowed_origins", "journeys", "maintenance", "sandbox", "alerts", "locations");
   private static final List<String> TIERS =
       Arrays.stream(Tier.values()).map(tier -> tier.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -62,6 +62,7 @@ final class TenantParser {
         map.get("maintenance").map(MaintenanceParser::parse).orElse(List.of()),
         map.get("sandbox").flatMap(sandbox -> SandboxHintParser.parse(sandbox, odoo.url())),
         map.get("alerts").map(AlertContactsParser::parse).orElse(AlertContacts.NONE),
+        map.get("locations").map(TenantParser::locations).orElse(Set.of(Tenant.DEFAULT_LOCATION)),
         root.pos()));
   }
 
@@ -96,6 +97,20 @@ final class TenantParser {
           + "': expected an IANA zone such as Europe/Brussels, or UTC");
       return Optional.empty();
     }
+  }
+
+  /** Location labels, as the {@code location} setting of replicas; repeats are reported. */
+  private static Set<String> locations(YamlValue value) {
+    Set<String> locations = new LinkedHashSet<>();
+    value.nonEmptyList().orElse(List.of()).forEach(item -> item.text().ifPresent(label -> {
+      if (!JourneyParser.ID.matcher(label).matches()) {
+        item.problem("'" + label + "' is not a location: lowercase letters, digits and '-', starting with a letter"
+            + " or digit, e.g. eu-west");
+      } else if (!locations.add(label)) {
+        item.problem("location '" + label + "' is listed twice");
+      }
+    }));
+    return locations;
   }
 
   private static Set<String> origins(YamlValue value) {

@@ -2,6 +2,7 @@ package dev.vigil.schedule;
 
 import dev.vigil.domain.Catalog;
 import dev.vigil.domain.Journey;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.RunSource;
 import dev.vigil.domain.Status;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * failure is retried at once to confirm it (PENDING). Finished runs, status changes and skips go
  * to the {@link RunListener}s, in that order, on this verticle's event loop.
  *
+ * <p>Only the checks of tenants checked from this replica's location are scheduled, and of those
+ * only the ones its {@link Ownership} holds: a check gained starts at its next due time on the
+ * grid (the same on every replica), a check lost stops (a run in flight finishes), and a run
+ * starts only under a lease proven at that moment ({@link SkipReason#LEASE_UNPROVEN} otherwise).
+ * Stopping gives every check up at once, before runs in flight are drained.
+ *
  * <p>All mutable state is confined to this verticle's event loop; {@link MonitorState} reads
  * snapshots and is safe from any thread. {@link #swap} replaces the catalog atomically: new checks
  * start, removed ones stop (a run in flight finishes), changed intervals re-phase.
@@ -46,6 +53,7 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   private final RunnerPool runners;
   private final ScheduleSettings settings;
   private final List<RunListener> listeners;
+  private final Ownership ownership;
   private final InstantSource clock;
   private final RunIds runIds;
   private final Slots slots;
@@ -63,11 +71,12 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
 
   public SchedulerVerticle(
       Catalog catalog, RunnerPool runners, ScheduleSettings settings, List<RunListener> listeners,
-      InstantSource clock) {
+      Ownership ownership, InstantSource clock) {
     this.catalog = catalog;
     this.runners = runners;
     this.settings = settings;
     this.listeners = List.copyOf(listeners);
+    this.ownership = ownership;
     this.clock = clock;
     this.runIds = new RunIds(clock);
     this.slots = new Slots(settings.maxRunsInFlight(), settings.maxRunsPerTenant(), settings.maxQueuedRuns(),
@@ -78,7 +87,9 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   @Override
   public Future<?> start() {
     apply(catalog);
-    LOG.info("scheduling {} checks for {} tenants", checks.size(), catalog.tenants().size());
+    ownership.start(this::ownershipChanged);
+    LOG.info("{} checks of {} tenants are checked from location {}; this replica runs those it holds", checks.size(),
+        catalog.tenants().size(), ownership.location());
     return Future.succeededFuture();
   }
 
@@ -101,6 +112,7 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   public Future<?> stop() {
     stopping = true;
     checks.values().forEach(this::disarm);
+    Future<Void> givenUp = ownership.stop();
     runners.drain(settings.shutdownGrace());
     drained = Promise.promise();
     if (slots.inFlight() == 0) {
@@ -108,13 +120,16 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
     } else {
       LOG.info("waiting for {} run(s) in flight to finish and clean up", slots.inFlight());
     }
-    return drained.future();
+    return Future.all(givenUp, drained.future());
   }
 
   private void apply(Catalog next) {
     Map<CheckKey, TenantJourney> wanted = new LinkedHashMap<>();
     Map<CheckKey, Tenant> tenants = new HashMap<>();
     for (Tenant tenant : next.tenants()) {
+      if (!tenant.locations().contains(ownership.location())) {
+        continue;
+      }
       for (TenantJourney tj : tenant.journeys()) {
         if (next.journey(tj.journeyId()).isPresent()) {
           CheckKey key = new CheckKey(tenant.id(), tj.journeyId());
@@ -138,23 +153,53 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
       if (check == null) {
         check = new ScheduledCheck(key, tenants.get(key), journey, Cadence.of(key, tj.interval()));
         checks.put(key, check);
-        check.nextDue = check.cadence.firstDueAtOrAfter(now);
-        arm(check);
+        if (ownership.holds(key)) {
+          armAtNextDue(check, now);
+        }
       } else {
         check.tenant = tenants.get(key);
         check.journey = journey;
         if (!check.cadence.interval().equals(tj.interval())) {
           disarm(check);
           check.cadence = Cadence.of(key, tj.interval());
-          check.nextDue = check.cadence.firstDueAtOrAfter(now);
-          arm(check);
+          if (ownership.holds(key)) {
+            armAtNextDue(check, now);
+          }
         }
       }
     });
     catalog = next;
     circuits.retain(next.tenants().stream().map(Tenant::id).collect(java.util.stream.Collectors.toSet()));
-    statuses.retain(checks.keySet());
+    retainHeldStatuses();
     refreshSnapshots();
+  }
+
+  /** Checks gained start at their next due time on the grid; checks lost stop. */
+  private void ownershipChanged() {
+    if (stopping) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (ScheduledCheck check : checks.values()) {
+      boolean held = ownership.holds(check.key);
+      if (held && check.timerId < 0) {
+        armAtNextDue(check, now);
+      } else if (!held) {
+        disarm(check);
+      }
+    }
+    retainHeldStatuses();
+    statusSnapshot = statuses.snapshot();
+  }
+
+  /** Forgets the statuses of checks this replica no longer holds: their new holder reports them. */
+  private void retainHeldStatuses() {
+    statuses.retain(checks.keySet().stream().filter(ownership::holds).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  private void armAtNextDue(ScheduledCheck check, Instant now) {
+    check.nextDue = check.cadence.firstDueAtOrAfter(now);
+    arm(check);
   }
 
   private void arm(ScheduledCheck check) {
@@ -206,13 +251,18 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
   }
 
   private void start(ScheduledCheck check, Instant scheduledAt) {
-    if (stopping) {
+    Optional<RunLease> lease = ownership.lease(check.key);
+    if (stopping || lease.isEmpty()) {
       check.running = false;
       slots.release(check.key.tenantId(), check.browser);
       refreshCounts();
+      if (!stopping) {
+        skipped(check, SkipReason.LEASE_UNPROVEN);
+      }
       return;
     }
-    RunRequest request = new RunRequest(check.tenant, check.journey, runIds.next(), RunSource.SCHEDULE, scheduledAt);
+    RunRequest request =
+        new RunRequest(check.tenant, check.journey, runIds.next(), RunSource.SCHEDULE, scheduledAt, lease);
     runners.submit(request).onComplete(done -> context.runOnContext(ignored -> finished(check, request, done)));
   }
 
@@ -232,8 +282,8 @@ public final class SchedulerVerticle extends VerticleBase implements MonitorStat
 
   private void report(ScheduledCheck check, RunResult run) {
     notifyListeners(listener -> listener.onRunCompleted(run), run);
-    if (check.removed) {
-      return; // a run that outlived its check (removed on reload) no longer moves status or circuits
+    if (check.removed || !ownership.holds(check.key)) {
+      return; // a run that outlived its check here (removed on reload, or moved) no longer moves status or circuits
     }
     Instant now = clock.instant();
     if (circuits.record(run, now)) {

@@ -9,5 +9,10 @@ public enum SkipReason {
   /** The tenant's circuit is open after repeated transport faults; it is only probed. */
   CIRCUIT_OPEN,
   /** Every global slot is taken and the wait queue is full. */
-  QUEUE_FULL
+  QUEUE_FULL,
+  /**
+   * This replica could not prove it still holds the check's lease when the run was to start (Redis
+   * slow or away, the process paused): the run is not started, so that no two replicas run it.
+   */
+  LEASE_UNPROVEN
 }

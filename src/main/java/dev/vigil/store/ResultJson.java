@@ -2,6 +2,7 @@ package dev.vigil.store;
 
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Outcome;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.RunSource;
 import dev.vigil.domain.Status;
@@ -44,6 +45,8 @@ public final class ResultJson {
         .put("source", run.source().name());
     run.errorClass().ifPresent(e -> json.put("errorClass", e.name()));
     run.odooVersion().ifPresent(v -> json.put("odooVersion", v));
+    run.lease().ifPresent(lease -> json.put("lease", new JsonObject()
+        .put("location", lease.location()).put("shard", lease.shard()).put("token", lease.token())));
     return json;
   }
 
@@ -63,7 +66,14 @@ public final class ResultJson {
         json.containsKey("odooVersion") ? OptionalInt.of(json.getInteger("odooVersion")) : OptionalInt.empty(),
         json.getBoolean("overBudget"),
         json.getString("runner"),
-        RunSource.valueOf(json.getString("source")));
+        RunSource.valueOf(json.getString("source")),
+        lease(json.getJsonObject("lease")));
+  }
+
+  private static Optional<RunLease> lease(JsonObject json) {
+    return json == null
+        ? Optional.empty()
+        : Optional.of(new RunLease(json.getString("location"), json.getInteger("shard"), json.getLong("token")));
   }
 
   public static JsonObject encode(StepResult step) {

@@ -3,6 +3,7 @@ package dev.vigil.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.domain.Tenant;
 import dev.vigil.journey.CatalogLoader;
 import dev.vigil.journey.SecretResolver;
 import dev.vigil.sandbox.SandboxConfig;
@@ -76,7 +77,8 @@ class MonitorTest {
     Files.writeString(clinic, tenant(sandbox.baseUrl(), "  - {id: health, interval: 10s}"));
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100), "test-runner",
-        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000);
+        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000,
+        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15));
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
     Monitor monitor = new Monitor(config, "127.0.0.1", secrets);
     int[] port = new int[1];
@@ -127,7 +129,8 @@ class MonitorTest {
     Files.writeString(tenants.resolve("clinic.yaml"), tenant(sandbox.baseUrl(), "  - {id: health, interval: 10s}"));
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60), "test-runner",
-        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000);
+        Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000,
+        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15));
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
 
     java.util.List<String> before = runsAfterStart(config, secrets, 1);

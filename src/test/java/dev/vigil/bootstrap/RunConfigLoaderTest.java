@@ -70,12 +70,15 @@ class RunConfigLoaderTest {
         retention_raw_days: 7
         retention_rollup_days: 90
         max_buffered_results: 5000
+        location: eu-west
+        shards: 64
+        lease_ttl: 10s
         """);
 
     assertEquals(new RunConfig(9090, Path.of("/var/lib/vigil"), Path.of("/etc/vigil/tenants"),
             Path.of("/etc/vigil/journeys"), 512, 2, 500, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMillis(500), "eu-west-1a", Path.of("/opt/chromium/chrome"), 6, Optional.empty(), Optional.empty(),
-            7, 90, 5000),
+            7, 90, 5000, java.util.List.of(), Optional.empty(), "eu-west", 64, Duration.ofSeconds(10)),
         load(file, NO_ENV, Map.of()));
   }
 
@@ -120,7 +123,13 @@ class RunConfigLoaderTest {
         Arguments.of("retention_rollup_days", "VIGIL_RETENTION_ROLLUP_DAYS", "retention-rollup-days", "90",
             (Function<RunConfig, Object>) RunConfig::retentionRollupDays, 90),
         Arguments.of("max_buffered_results", "VIGIL_MAX_BUFFERED_RESULTS", "max-buffered-results", "5000",
-            (Function<RunConfig, Object>) RunConfig::maxBufferedResults, 5000));
+            (Function<RunConfig, Object>) RunConfig::maxBufferedResults, 5000),
+        Arguments.of("location", "VIGIL_LOCATION", "location", "eu-west",
+            (Function<RunConfig, Object>) RunConfig::location, "eu-west"),
+        Arguments.of("shards", "VIGIL_SHARDS", "shards", "4096",
+            (Function<RunConfig, Object>) RunConfig::shards, 4096),
+        Arguments.of("lease_ttl", "VIGIL_LEASE_TTL", "lease-ttl", "3s",
+            (Function<RunConfig, Object>) RunConfig::leaseTtl, Duration.ofSeconds(3)));
   }
 
   @Test

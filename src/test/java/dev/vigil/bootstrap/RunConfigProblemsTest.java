@@ -104,6 +104,17 @@ class RunConfigProblemsTest {
   }
 
   @Test
+  @DisplayName("A location that is no label, more shards than 4096 and a lease shorter than 3s are refused")
+  void badScaleOut() {
+    assertEquals(List.of(
+            "--location: 'EU West' is not a location: lowercase letters, digits and '-', starting with a letter or"
+                + " digit, e.g. eu-west",
+            "--shards: 4097 shards is too many: at most 4096",
+            "--lease-ttl: a lease must last at least 3s (renewals take up to 2s when Redis is slow), found 2500ms"),
+        problems(Optional.empty(), NO_ENV, Map.of("location", "EU West", "shards", "4097", "lease-ttl", "2500ms")));
+  }
+
+  @Test
   @DisplayName("An empty folder, a folder that is no path, and an empty runner name are refused")
   void badTexts() {
     assertEquals(List.of(

@@ -38,6 +38,7 @@ final class MonitorFixture {
   final Engine engine;
   final RunnerPool pool;
   final Recorder recorder = new Recorder();
+  final TestOwnership ownership = new TestOwnership();
   final List<dev.vigil.domain.Journey> journeys;
 
   MonitorFixture(Vertx vertx) throws Exception {
@@ -83,7 +84,8 @@ final class MonitorFixture {
 
   /** Deploys two runner verticles and a scheduler; completes once it schedules. */
   Future<Deployed> start(Catalog catalog, ScheduleSettings settings) {
-    SchedulerVerticle scheduler = new SchedulerVerticle(catalog, pool, settings, List.of(recorder), InstantSource.system());
+    SchedulerVerticle scheduler = new SchedulerVerticle(catalog, pool, settings, List.of(recorder), ownership,
+        InstantSource.system());
     return vertx.deployVerticle(new RunnerVerticle(pool))
         .compose(id -> vertx.deployVerticle(new RunnerVerticle(pool)))
         .compose(id -> vertx.deployVerticle(scheduler))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Outcome;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.RunSource;
 import dev.vigil.domain.Status;
@@ -30,7 +31,7 @@ class ResultJsonTest {
         List.of(step("login", StepOutcome.PASSED, Optional.empty()),
             step("post", StepOutcome.ERRORED, Optional.of(ErrorClass.VALIDATION))),
         List.of(step("delete", StepOutcome.PASSED, Optional.empty())), OptionalInt.of(18), true, "runner-1",
-        RunSource.GATE);
+        RunSource.SCHEDULE, Optional.of(new RunLease("eu-west", 117, 9_000_000_001L)));
 
     String line = ResultJson.encode(run).encode();
 
@@ -46,6 +47,7 @@ class ResultJsonTest {
 
     assertFalse(json.containsKey("odooVersion"));
     assertFalse(json.containsKey("errorClass"));
+    assertFalse(json.containsKey("lease"));
     assertEquals(5.0, json.getDouble("durationMs"));
     assertEquals(run, ResultJson.decodeRun(json));
   }

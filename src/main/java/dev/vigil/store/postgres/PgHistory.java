@@ -2,6 +2,7 @@ package dev.vigil.store.postgres;
 
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Outcome;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.RunSource;
 import dev.vigil.domain.StepOutcome;
@@ -167,7 +168,15 @@ public final class PgHistory {
         Instants.join(run.getOffsetDateTime("started_at"), run.getShort("started_ns")),
         Duration.ofNanos(run.getLong("duration_ns")), Outcome.valueOf(run.getString("outcome")), errorClass(run),
         run.getString("message"), steps, teardown, version == null ? OptionalInt.empty() : OptionalInt.of(version),
-        run.getBoolean("over_budget"), run.getString("runner"), RunSource.valueOf(run.getString("source")));
+        run.getBoolean("over_budget"), run.getString("runner"), RunSource.valueOf(run.getString("source")),
+        lease(run));
+  }
+
+  private static Optional<RunLease> lease(Row run) {
+    String location = run.getString("location");
+    return location == null
+        ? Optional.empty()
+        : Optional.of(new RunLease(location, run.getInteger("shard"), run.getLong("lease_token")));
   }
 
   private static StepResult step(Row row) {

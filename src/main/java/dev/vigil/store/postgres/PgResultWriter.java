@@ -1,6 +1,7 @@
 package dev.vigil.store.postgres;
 
 import dev.vigil.domain.ErrorClass;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.StatusChange;
 import dev.vigil.domain.StepResult;
@@ -38,9 +39,10 @@ import java.util.function.Function;
 public final class PgResultWriter implements ResultWriter {
   private static final String INSERT_RUNS = "INSERT INTO runs (run_id, tenant_id, journey_id, scheduled_at, "
       + "scheduled_ns, started_at, started_ns, duration_ns, outcome, error_class, message, odoo_version, over_budget, "
-      + "runner, source) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::smallint[], "
-      + "$6::timestamptz[], $7::smallint[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::integer[], "
-      + "$13::boolean[], $14::text[], $15::text[]) ON CONFLICT DO NOTHING RETURNING run_id";
+      + "runner, source, location, shard, lease_token) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
+      + "$4::timestamptz[], $5::smallint[], $6::timestamptz[], $7::smallint[], $8::bigint[], $9::text[], $10::text[], "
+      + "$11::text[], $12::integer[], $13::boolean[], $14::text[], $15::text[], $16::text[], $17::integer[], "
+      + "$18::bigint[]) ON CONFLICT DO NOTHING RETURNING run_id";
   private static final String INSERT_STEPS = "INSERT INTO run_steps (run_id, started_at, phase, position, name, kind, "
       + "outcome, duration_ns, error_class, message, soft, over_budget, used_fallback, timings, artifact) "
       + "SELECT r, s, p, i, n, k, o, d, e, m, so, ob, f, t::jsonb, a FROM unnest($1::text[], $2::timestamptz[], "
@@ -103,7 +105,10 @@ public final class PgResultWriter implements ResultWriter {
         .addValue(column(runs, Integer.class, run -> run.odooVersion().isPresent() ? run.odooVersion().getAsInt() : null))
         .addValue(column(runs, Boolean.class, RunResult::overBudget))
         .addValue(column(runs, String.class, RunResult::runner))
-        .addValue(column(runs, String.class, run -> run.source().name()));
+        .addValue(column(runs, String.class, run -> run.source().name()))
+        .addValue(column(runs, String.class, run -> run.lease().map(RunLease::location).orElse(null)))
+        .addValue(column(runs, Integer.class, run -> run.lease().map(RunLease::shard).orElse(null)))
+        .addValue(column(runs, Long.class, run -> run.lease().map(RunLease::token).orElse(null)));
     return conn.preparedQuery(INSERT_RUNS).execute(columns).map(rows -> {
       Set<String> inserted = new HashSet<>();
       for (Row row : rows) {

@@ -1,17 +1,21 @@
 package dev.vigil.store.redis;
 
+import dev.vigil.schedule.ownership.Leases;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Leases with fencing tokens, the groundwork for sharing checks out between replicas: one owner
+ * Leases with fencing tokens, on which replicas share the checks out: one owner
  * at a time per key, until it releases the lease or lets it expire. Each acquisition gets a
  * fencing token from a per-key counter that never expires (and survives restarts with the
  * append-only file), so a later holder always has a larger token than every earlier one: a write
@@ -22,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Keys: {@code vigil:lease:<key>} holds {@code <token> <owner>} with the lease's expiry,
  * {@code vigil:lease-fence:<key>} the counter.
  */
-public final class RedisLeases {
+public final class RedisLeases implements Leases {
+  private static final String PREFIX = "vigil:lease:";
   private static final String ACQUIRE = """
       local held = redis.call('GET', KEYS[1])
       if held then
@@ -62,12 +67,33 @@ public final class RedisLeases {
     this.timeout = timeout;
   }
 
+  @Override
+  public Future<Map<String, String>> owners(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    Request request = Request.cmd(Command.MGET);
+    keys.forEach(key -> request.arg(PREFIX + key));
+    return redis.send(request).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).map(reply -> {
+      Map<String, String> owners = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Response held = reply.get(i);
+        if (held != null) {
+          String value = held.toString();
+          owners.put(keys.get(i), value.substring(value.indexOf(' ') + 1));
+        }
+      }
+      return owners;
+    });
+  }
+
   /**
    * Takes the lease for {@code ttl} if nobody holds it; if {@code owner} holds it already, extends
    * it and returns the token it has.
    *
    * @return the fencing token, empty if another owner holds the lease
    */
+  @Override
   public Future<OptionalLong> acquire(String key, String owner, Duration ttl) {
     requireValid(key, owner, ttl);
     return eval(ACQUIRE, key, owner, Long.toString(ttl.toMillis()))
@@ -75,6 +101,7 @@ public final class RedisLeases {
   }
 
   /** Extends the lease by {@code ttl} from now, only if {@code owner} still holds it with {@code token}. */
+  @Override
   public Future<Boolean> renew(String key, String owner, long token, Duration ttl) {
     requireValid(key, owner, ttl);
     return eval(RENEW, key, owner, Long.toString(token), Long.toString(ttl.toMillis()))
@@ -82,6 +109,7 @@ public final class RedisLeases {
   }
 
   /** Gives the lease up, only if {@code owner} holds it; true if it did. */
+  @Override
   public Future<Boolean> release(String key, String owner) {
     requireValid(key, owner, Duration.ofMillis(1));
     return eval(RELEASE, key, owner).map(reply -> reply.toLong() == 1);
@@ -112,7 +140,7 @@ public final class RedisLeases {
 
   private Future<Response> eval(String script, String key, String... args) {
     Request request = Request.cmd(Command.EVAL).arg(script).arg(2)
-        .arg("vigil:lease:" + key).arg("vigil:lease-fence:" + key);
+        .arg(PREFIX + key).arg("vigil:lease-fence:" + key);
     for (String arg : args) {
       request.arg(arg);
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Vigil's Redis: the server (the one at {@code VIGIL_REDIS_URL}, or an {@link EmbeddedRedis}
  * started in the data folder), one pooled client, and what is built on it: the
- * {@link RedisLiveState}, the {@link RedisEvents} subscribers and the {@link RedisLeases}.
+ * {@link RedisLiveState}, the {@link RedisEvents} subscribers, the {@link RedisLeases} and the
+ * {@link RedisMembership} of replicas.
  *
  * <p>Starting does not wait for an external server to answer: monitoring must start and go on
  * while Redis is away, and everything here catches up when it returns. The client connects
@@ -84,6 +85,11 @@ public final class RedisStore {
 
   public RedisLeases leases() {
     return leases;
+  }
+
+  /** The live replicas of {@code location}. */
+  public RedisMembership membership(String location) {
+    return new RedisMembership(redis, settings.commandTimeout(), location);
   }
 
   /** The embedded server, when Vigil runs its own. */

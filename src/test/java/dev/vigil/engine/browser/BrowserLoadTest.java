@@ -13,6 +13,7 @@ import dev.vigil.schedule.RunnerPool;
 import dev.vigil.schedule.RunnerVerticle;
 import dev.vigil.schedule.ScheduleSettings;
 import dev.vigil.schedule.SchedulerVerticle;
+import dev.vigil.schedule.TestOwnership;
 import dev.vigil.sandbox.SandboxOdoo;
 import io.vertx.core.Future;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class BrowserLoadTest {
           public void onRunCompleted(RunResult run) {
             rpcRuns.add(run);
           }
-        }), InstantSource.system());
+        }), new TestOwnership(), InstantSource.system());
     String deployment = BrowserFixture.await(fixture.vertx.deployVerticle(new RunnerVerticle(pool))
         .compose(id -> fixture.vertx.deployVerticle(scheduler)), Duration.ofSeconds(10));
 

@@ -2,6 +2,7 @@ package dev.vigil.store.postgres;
 
 import dev.vigil.domain.ErrorClass;
 import dev.vigil.domain.Outcome;
+import dev.vigil.domain.RunLease;
 import dev.vigil.domain.RunResult;
 import dev.vigil.domain.RunSource;
 import dev.vigil.domain.StepOutcome;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 
-/** Runs for the store tests: five steps and a teardown step, random but reproducible (fixed seed). */
+/**
+ * Runs for the store tests: five steps and a teardown step, random but reproducible (fixed seed);
+ * every other run under a lease.
+ */
 final class SampleRuns {
   static final List<String> STEPS = List.of("login", "find-partner", "create-invoice", "post-invoice", "check-posted");
   private final Random random;
@@ -47,7 +51,8 @@ final class SampleRuns {
     return new RunResult(id, tenant, journey, at.minusNanos(1_234_567), at, Duration.ofNanos(total),
         failed ? Outcome.ERRORED : Outcome.PASSED, failed ? Optional.of(ErrorClass.VALIDATION) : Optional.empty(),
         failed ? "post-invoice: journal missing" : "passed", steps, teardown,
-        failed ? OptionalInt.empty() : OptionalInt.of(18), total > 600_000_000, "runner-1", RunSource.SCHEDULE);
+        failed ? OptionalInt.empty() : OptionalInt.of(18), total > 600_000_000, "runner-1", RunSource.SCHEDULE,
+        next % 2 == 0 ? Optional.empty() : Optional.of(new RunLease("eu-west", next % 128, 1_000_000_000L + next)));
   }
 
   /** {@code count} runs of one check, one every {@code every}, from {@code start} (nanoseconds included). */
