@@ -24,6 +24,7 @@ import org.opentest4j.AssertionFailedError;
  * when it monitors and how many shards it holds. Its methods block: call them from the test thread.
  */
 final class Replica implements AutoCloseable {
+  private static final Pattern PORT = Pattern.compile("metrics on http://[^:]+:(\\d+)/metrics");
   private static final Pattern HOLDS =
       Pattern.compile("location \\S+: holds (\\d+) of \\d+ shards, (\\d+) replica\\(s\\) alive");
 
@@ -34,6 +35,7 @@ final class Replica implements AutoCloseable {
   private volatile int held;
   private volatile int alive;
   private volatile Instant firstRound;
+  private volatile int httpPort;
 
   private Replica(String name, Process process, Path log) {
     this.name = name;
@@ -68,6 +70,10 @@ final class Replica implements AutoCloseable {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         file.println(line);
         if (line.startsWith("vigil run: monitoring")) {
+          Matcher port = PORT.matcher(line);
+          if (port.find()) {
+            httpPort = Integer.parseInt(port.group(1));
+          }
           monitoring = true;
         }
         if (firstRound == null && line.contains("takes its share")) {
@@ -86,6 +92,11 @@ final class Replica implements AutoCloseable {
 
   boolean monitoring() {
     return monitoring;
+  }
+
+  /** The port of its HTTP server (API, live stream), once it monitors. */
+  int httpPort() {
+    return httpPort;
   }
 
   /** Shards held, as the replica last said. */

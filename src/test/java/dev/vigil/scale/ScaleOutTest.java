@@ -11,6 +11,17 @@ import dev.vigil.store.postgres.TestPostgres;
 import dev.vigil.store.redis.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import dev.vigil.api.auth.Role;
+import dev.vigil.api.auth.TokenStore;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -76,7 +87,9 @@ class ScaleOutTest {
         Replica three = start("replica-3");
         until(BOOT, "three replicas monitor and share the shards", () -> sharing(one, two, three));
         steadyFrom = Instant.now();
-        sleep(INTERVAL.multipliedBy(2));
+        assertTrue(runsArriveFrom(vertx, database, one, "replica-3"),
+            "a WebSocket client of replica-1 received a run executed by replica-3");
+        sleep(INTERVAL);
 
         killedAt = Instant.now();
         two.kill();
@@ -136,6 +149,44 @@ class ScaleOutTest {
           check + " resumed after the kill by " + run.runner() + " at " + run.scheduledAt()));
       assertEquals(ofTheKilled.size(), ledger.firstRunsFrom(ofTheKilled, killedAt).size(),
           "each of the killed replica's checks resumed");
+    }
+  }
+
+  /**
+   * Subscribes to everything on {@code replica}'s live stream with a platform token and waits for
+   * a run executed by {@code runner}: events cross replicas through Redis.
+   */
+  private boolean runsArriveFrom(Vertx vertx, PgConnectOptions database, Replica replica, String runner)
+      throws Exception {
+    Pool pool = PgBuilder.pool().connectingTo(database).using(vertx).build();
+    String token;
+    try {
+      token = await(new TokenStore(pool, InstantSource.system())
+          .create(Role.PLATFORM, Optional.empty(), "scale-out test", Optional.empty())).token();
+    } finally {
+      await(pool.close());
+    }
+    LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 << 20));
+    try {
+      WebSocket socket = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+              .setPort(replica.httpPort()).setURI("/ws").addHeader("Authorization", "Bearer " + token))
+          .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text)))));
+      long deadline = System.nanoTime() + INTERVAL.plus(SLACK).multipliedBy(2).toNanos();
+      boolean subscribed = false;
+      while (System.nanoTime() < deadline) {
+        JsonObject message = received.poll(200, TimeUnit.MILLISECONDS);
+        String type = message == null ? "" : message.getString("type");
+        if (type.equals("welcome") && !subscribed) {
+          await(socket.writeTextMessage(new JsonObject().put("type", "subscribe").put("all", true).encode()));
+          subscribed = true;
+        } else if (type.equals("run") && runner.equals(message.getJsonObject("data").getString("runner"))) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      await(client.close());
     }
   }
 
