@@ -202,6 +202,15 @@ public final class AnalysisEngine implements RunListener {
     return ledgers.values().stream().map(ledger -> ledger.status(now)).toList();
   }
 
+  /** The fresh loads of every watched server, by placement ({@code postgres=pg-a}); a server not sampled lately is left out. */
+  public Map<String, List<DatabaseLoad>> sampledLoads() {
+    Duration maxAge = settings.sampleEvery().multipliedBy(3);
+    Instant now = clock.instant();
+    Map<String, List<DatabaseLoad>> loads = new LinkedHashMap<>();
+    watched.values().forEach(server -> server.loads(now, maxAge).ifPresent(l -> loads.put(server.placement(), l)));
+    return loads;
+  }
+
   /** Reads every watched server now (the timer does this every {@code sampleEvery}). */
   void sample(Instant now) {
     watched.values().forEach(server -> server.sample(now));

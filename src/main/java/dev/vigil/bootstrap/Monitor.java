@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its share of the
  * checks (leases in Redis, shared with the other replicas of its location) and its listeners
- * (run log, run metrics, outbox, live state, the analysis with its alert webhooks), the HTTP server
+ * (run log, run metrics, outbox, live state, the analysis with its alert webhooks and the samplers
+ * of shared PostgreSQL servers), the HTTP server
  * ({@code /metrics}, {@code /health/*}, the REST API, the HTTP gate, the live stream, OpenAPI,
  * runbooks, the dashboard) and live reload of the catalog. Create it, start it with a validated
  * catalog, stop it on shutdown (in-flight runs finish their teardown).
@@ -80,6 +81,7 @@ public final class Monitor {
   private AlertRoutes alertRoutes;
   private WebClient webhooks;
   private AnalysisVerticle analysis;
+  private ActivitySamplers samplers;
   private Engine engine;
   private SchedulerVerticle scheduler;
   private String schedulerDeployment;
@@ -104,6 +106,7 @@ public final class Monitor {
     warnAboutSecrets(initial);
     secrets = new CurrentSecrets(initial);
     alertRoutes = AlertRoutes.resolve(catalog, resolver, config.platformAlertWebhook());
+    samplers = ActivitySamplers.open(vertx, config.activitySamplers(), resolver);
     engine = new Engine(vertx, secrets, config.runnerName(),
         BrowserSettings.of(config.browserPath(), config.maxBrowserRuns(), config.dataDir()));
     stores = new Stores(vertx, config, metrics.registry());
@@ -116,8 +119,10 @@ public final class Monitor {
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
     webhooks = WebClient.create(vertx);
-    analysis = new AnalysisVerticle(new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
-        alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system()));
+    AnalysisEngine analysisEngine = new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
+        alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system());
+    samplers.watchFrom(analysisEngine);
+    analysis = new AnalysisVerticle(analysisEngine);
     listeners.add(analysis);
     scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, ownership(), InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
@@ -230,7 +235,7 @@ public final class Monitor {
     Future<Void> drained = schedulerDeployment == null ? Future.succeededFuture() : vertx.undeploy(schedulerDeployment);
     return drained.transform(done -> {
       Future<Void> stored = stores == null ? Future.succeededFuture() : stores.stop();
-      return stored.transform(ignored -> {
+      return stored.eventually(() -> samplers == null ? Future.succeededFuture() : samplers.close()).transform(ignored -> {
         if (engine != null) {
           engine.close();
         }

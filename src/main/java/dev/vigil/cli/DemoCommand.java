@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.bootstrap.DemoSandboxes;
+import dev.vigil.bootstrap.RunConfig;
 import dev.vigil.domain.Catalog;
 import dev.vigil.sandbox.SandboxOdoo;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new MonitorLauncher(spec, "demo", true)
+    return new MonitorLauncher(spec, "demo", true, RunConfig.demoDefaults())
         .run(options, demoEnvironment(System::getenv), "127.0.0.1", new Sandboxes());
   }
 

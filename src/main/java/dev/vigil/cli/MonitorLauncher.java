@@ -34,12 +34,17 @@ final class MonitorLauncher {
   private final CommandLine.Model.CommandSpec spec;
   private final String name;
   private final boolean demoTokens;
+  private final RunConfig defaults;
 
-  /** @param demoTokens whether to create and print one API token per role once monitoring runs ({@code vigil demo}) */
-  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name, boolean demoTokens) {
+  /**
+   * @param demoTokens whether to create and print one API token per role once monitoring runs ({@code vigil demo})
+   * @param defaults the settings no source gives ({@link RunConfig#defaults()}, or the demo's)
+   */
+  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name, boolean demoTokens, RunConfig defaults) {
     this.spec = spec;
     this.name = name;
     this.demoTokens = demoTokens;
+    this.defaults = defaults;
   }
 
   /**
@@ -68,7 +73,7 @@ final class MonitorLauncher {
     RunConfig config;
     Catalog catalog;
     try {
-      config = RunConfigLoader.load(options.configFile(), env, options.flags());
+      config = RunConfigLoader.load(options.configFile(), env, options.flags(), defaults);
       catalog = CatalogLoader.load(config.tenantsDir(), config.journeysDir());
     } catch (ConfigException | CatalogException invalid) {
       err().println(invalid.getMessage());
