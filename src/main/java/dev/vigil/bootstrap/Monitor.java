@@ -29,6 +29,7 @@ import dev.vigil.metrics.PrometheusScrape;
 import dev.vigil.metrics.RunMetrics;
 import dev.vigil.metrics.VigilMetrics;
 import dev.vigil.schedule.RunListener;
+import dev.vigil.store.postgres.PgAnalysisStore;
 import dev.vigil.store.postgres.PgHistory;
 import dev.vigil.store.postgres.PostgresStore;
 import dev.vigil.schedule.RunLogger;
@@ -57,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its share of the
  * checks (leases in Redis, shared with the other replicas of its location) and its listeners
- * (run log, run metrics, outbox, live state, the analysis with its alert webhooks and the samplers
- * of shared PostgreSQL servers), the HTTP server
+ * (run log, run metrics, outbox, live state, the analysis with its alert webhooks, the samplers
+ * of shared PostgreSQL servers and the store of its findings and alerts), the HTTP server
  * ({@code /metrics}, {@code /health/*}, the REST API, the HTTP gate, the live stream, OpenAPI,
  * runbooks, the dashboard) and live reload of the catalog. Create it, start it with a validated
  * catalog, stop it on shutdown (in-flight runs finish their teardown).
@@ -123,6 +124,7 @@ public final class Monitor {
         alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system());
     samplers.watchFrom(analysisEngine);
     analysis = new AnalysisVerticle(analysisEngine);
+    analysis.addListener(new PgAnalysisStore(() -> stores.history().map(PostgresStore::pool)));
     listeners.add(analysis);
     scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, ownership(), InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
