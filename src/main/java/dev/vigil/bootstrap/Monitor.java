@@ -3,6 +3,7 @@ package dev.vigil.bootstrap;
 import dev.vigil.engine.browser.BrowserSettings;
 import dev.vigil.analysis.AnalysisEngine;
 import dev.vigil.analysis.AnalysisSettings;
+import dev.vigil.analysis.neighbour.ActivitySampler;
 import dev.vigil.analysis.alert.NotifierSettings;
 import dev.vigil.analysis.alert.WebhookNotifier;
 import dev.vigil.api.ApiRoutes;
@@ -51,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +85,7 @@ public final class Monitor {
   private WebClient webhooks;
   private AnalysisVerticle analysis;
   private ActivitySamplers samplers;
+  private final List<Consumer<AnalysisEngine>> extraSamplers = new ArrayList<>();
   private Engine engine;
   private SchedulerVerticle scheduler;
   private String schedulerDeployment;
@@ -99,6 +102,14 @@ public final class Monitor {
     this.httpHost = httpHost;
     this.resolver = resolver;
     this.vertx = metrics.vertxBuilder(new VertxOptions()).build();
+  }
+
+  /**
+   * Samples the activity of the server behind a placement label besides the configured
+   * {@code activity_samplers} ({@code vigil demo}'s sandboxes). Call before {@link #start}.
+   */
+  public void watch(String labelKey, String labelValue, ActivitySampler sampler) {
+    extraSamplers.add(target -> target.watch(labelKey, labelValue, sampler));
   }
 
   /** Starts monitoring this catalog. Reads its secrets: call from the main thread, not an event loop. */
@@ -120,9 +131,11 @@ public final class Monitor {
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
     webhooks = WebClient.create(vertx);
-    AnalysisEngine analysisEngine = new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
+    AnalysisEngine analysisEngine = new AnalysisEngine(catalog,
+        AnalysisSettings.defaults(RUNBOOKS).withWindow(config.analysisWindow()),
         alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system());
     samplers.watchFrom(analysisEngine);
+    extraSamplers.forEach(watch -> watch.accept(analysisEngine));
     analysis = new AnalysisVerticle(analysisEngine);
     analysis.addListener(new PgAnalysisStore(() -> stores.history().map(PostgresStore::pool)));
     listeners.add(analysis);

@@ -54,7 +54,7 @@ final class MonitorLauncher {
   interface Companion {
     Companion NONE = new Companion() {
       @Override
-      public Future<java.util.List<String>> start(Catalog catalog) {
+      public Future<java.util.List<String>> start(Catalog catalog, Monitor monitor) {
         return Future.succeededFuture(java.util.List.of());
       }
 
@@ -62,8 +62,11 @@ final class MonitorLauncher {
       public void stop() {}
     };
 
-    /** Starts; completes with lines to print once monitoring runs. */
-    Future<java.util.List<String>> start(Catalog catalog);
+    /**
+     * Starts, before {@code monitor} does (and may tell it what else to watch); completes with
+     * lines to print once monitoring runs.
+     */
+    Future<java.util.List<String>> start(Catalog catalog, Monitor monitor);
 
     /** Stops, not waited for (closing a Vert.x leaves nothing alive to hear that it closed). */
     void stop();
@@ -83,7 +86,7 @@ final class MonitorLauncher {
     Monitor monitor = new Monitor(config, httpHost, new SecretResolver(env));
     java.util.List<String> notes;
     try {
-      notes = Waiting.forResult(companion.start(catalog)
+      notes = Waiting.forResult(companion.start(catalog, monitor)
           .compose(lines -> monitor.start(catalog).map(lines)), START_LIMIT);
     } catch (TimeoutException | ExecutionException e) {
       err().println("vigil " + name + ": cannot start: "
