@@ -113,9 +113,14 @@ public final class AnalysisEngine implements RunListener {
     watched.put(Map.entry(labelKey, labelValue), new WatchedServer(labelKey + "=" + labelValue, sampler));
   }
 
-  /** Starts the evaluation and sampling timers on the calling context. */
+  /**
+   * Starts the evaluation and sampling timers on the calling context, and samples the watched
+   * servers once now (a sample is a difference from the previous one: the first loads are then
+   * known after one {@code sampleEvery}, not two).
+   */
   public void start(Vertx vertx) {
     this.vertx = vertx;
+    sample(clock.instant());
     timers.add(vertx.setPeriodic(settings.evaluateEvery().toMillis(), id -> evaluate(clock.instant())));
     timers.add(vertx.setPeriodic(settings.sampleEvery().toMillis(), id -> sample(clock.instant())));
   }
