@@ -113,9 +113,14 @@ public final class AnalysisEngine implements RunListener {
     watched.put(Map.entry(labelKey, labelValue), new WatchedServer(labelKey + "=" + labelValue, sampler));
   }
 
-  /** Starts the evaluation and sampling timers on the calling context. */
+  /**
+   * Starts the evaluation and sampling timers on the calling context, and samples the watched
+   * servers once now (a sample is a difference from the previous one: the first loads are then
+   * known after one {@code sampleEvery}, not two).
+   */
   public void start(Vertx vertx) {
     this.vertx = vertx;
+    sample(clock.instant());
     timers.add(vertx.setPeriodic(settings.evaluateEvery().toMillis(), id -> evaluate(clock.instant())));
     timers.add(vertx.setPeriodic(settings.sampleEvery().toMillis(), id -> sample(clock.instant())));
   }
@@ -200,6 +205,15 @@ public final class AnalysisEngine implements RunListener {
   public List<SloStatus> sloStatuses() {
     Instant now = clock.instant();
     return ledgers.values().stream().map(ledger -> ledger.status(now)).toList();
+  }
+
+  /** The fresh loads of every watched server, by placement ({@code postgres=pg-a}); a server not sampled lately is left out. */
+  public Map<String, List<DatabaseLoad>> sampledLoads() {
+    Duration maxAge = settings.sampleEvery().multipliedBy(3);
+    Instant now = clock.instant();
+    Map<String, List<DatabaseLoad>> loads = new LinkedHashMap<>();
+    watched.values().forEach(server -> server.loads(now, maxAge).ifPresent(l -> loads.put(server.placement(), l)));
+    return loads;
   }
 
   /** Reads every watched server now (the timer does this every {@code sampleEvery}). */

@@ -17,8 +17,17 @@ public record AnalysisSettings(
     Duration window, Duration evaluateEvery, Duration sampleEvery, DetectionSettings detection, Duration quietPeriod,
     String runbookBase) {
 
+  private static final Duration EVALUATE_AT_MOST_EVERY = Duration.ofSeconds(30);
+
   public static AnalysisSettings defaults(String runbookBase) {
-    return new AnalysisSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
+    return new AnalysisSettings(Duration.ofMinutes(5), EVALUATE_AT_MOST_EVERY, EVALUATE_AT_MOST_EVERY,
         DetectionSettings.DEFAULTS, Duration.ofMinutes(5), runbookBase);
+  }
+
+  /** These settings with windows of {@code length}, evaluated every min(30 s, half a window). */
+  public AnalysisSettings withWindow(Duration length) {
+    Duration half = length.dividedBy(2);
+    Duration every = half.compareTo(EVALUATE_AT_MOST_EVERY) < 0 ? half : EVALUATE_AT_MOST_EVERY;
+    return new AnalysisSettings(length, every, sampleEvery, detection, quietPeriod, runbookBase);
   }
 }

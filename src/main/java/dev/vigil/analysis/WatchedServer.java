@@ -28,6 +28,11 @@ final class WatchedServer {
     this.sampler = sampler;
   }
 
+  /** {@code postgres=pg-a} */
+  String placement() {
+    return placement;
+  }
+
   void sample(Instant now) {
     if (sampling) {
       return;

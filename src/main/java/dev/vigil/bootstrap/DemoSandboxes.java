@@ -7,15 +7,18 @@ import dev.vigil.sandbox.SandboxConfig;
 import dev.vigil.sandbox.SandboxOdoo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * For {@code vigil demo}: starts one sandbox Odoo server per base URL among the tenants that carry
  * a {@code sandbox:} hint, serving all of their databases — so tenants on one URL share one
- * server's workers, as tenants on one Odoo pool do.
+ * server's workers, as tenants on one Odoo pool do — and has the monitor sample each server's
+ * per-database activity ({@link #watch}).
  */
 public final class DemoSandboxes {
   private DemoSandboxes() {}
@@ -42,6 +45,33 @@ public final class DemoSandboxes {
       byUrl.put(url, config.withDatabase(database));
     }
     return byUrl;
+  }
+
+  /**
+   * Has the monitor sample each server's per-database worker time ({@link SandboxActivitySampler})
+   * under every placement label its tenants all share, so that a contention finding there names
+   * the database under load, as a sampled PostgreSQL server would. Call before the monitor starts.
+   */
+  public static void watch(Monitor monitor, Catalog catalog, List<SandboxOdoo> sandboxes) {
+    for (SandboxOdoo sandbox : sandboxes) {
+      List<String> databases = sandbox.config().databases().stream().map(SandboxConfig.Database::name).toList();
+      List<Tenant> tenants = catalog.tenants().stream()
+          .filter(t -> t.sandbox().isPresent() && t.baseUrl().getPort() == sandbox.port()
+              && databases.contains(t.database()))
+          .toList();
+      sharedLabels(tenants).forEach((key, value) -> monitor.watch(key, value,
+          new SandboxActivitySampler(sandbox.control(), databases, InstantSource.system())));
+    }
+  }
+
+  /** The placement labels every one of these tenants has, with the same value. */
+  static Map<String, String> sharedLabels(List<Tenant> tenants) {
+    if (tenants.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> shared = new TreeMap<>(tenants.get(0).placement());
+    tenants.forEach(t -> shared.entrySet().removeIf(label -> !label.getValue().equals(t.placement().get(label.getKey()))));
+    return shared;
   }
 
   /** Starts every planned server; completes with them once all listen. */

@@ -3,6 +3,7 @@ package dev.vigil.bootstrap;
 import dev.vigil.engine.browser.BrowserSettings;
 import dev.vigil.analysis.AnalysisEngine;
 import dev.vigil.analysis.AnalysisSettings;
+import dev.vigil.analysis.neighbour.ActivitySampler;
 import dev.vigil.analysis.alert.NotifierSettings;
 import dev.vigil.analysis.alert.WebhookNotifier;
 import dev.vigil.api.ApiRoutes;
@@ -29,6 +30,7 @@ import dev.vigil.metrics.PrometheusScrape;
 import dev.vigil.metrics.RunMetrics;
 import dev.vigil.metrics.VigilMetrics;
 import dev.vigil.schedule.RunListener;
+import dev.vigil.store.postgres.PgAnalysisStore;
 import dev.vigil.store.postgres.PgHistory;
 import dev.vigil.store.postgres.PostgresStore;
 import dev.vigil.schedule.RunLogger;
@@ -50,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * Vigil's main job, wired: Vert.x with Prometheus metrics, the stores (PostgreSQL history behind
  * an outbox, Redis live state), one runner verticle per core, the scheduler with its share of the
  * checks (leases in Redis, shared with the other replicas of its location) and its listeners
- * (run log, run metrics, outbox, live state, the analysis with its alert webhooks), the HTTP server
+ * (run log, run metrics, outbox, live state, the analysis with its alert webhooks, the samplers
+ * of shared PostgreSQL servers and the store of its findings and alerts), the HTTP server
  * ({@code /metrics}, {@code /health/*}, the REST API, the HTTP gate, the live stream, OpenAPI,
  * runbooks, the dashboard) and live reload of the catalog. Create it, start it with a validated
  * catalog, stop it on shutdown (in-flight runs finish their teardown).
@@ -80,6 +84,8 @@ public final class Monitor {
   private AlertRoutes alertRoutes;
   private WebClient webhooks;
   private AnalysisVerticle analysis;
+  private ActivitySamplers samplers;
+  private final List<Consumer<AnalysisEngine>> extraSamplers = new ArrayList<>();
   private Engine engine;
   private SchedulerVerticle scheduler;
   private String schedulerDeployment;
@@ -98,12 +104,21 @@ public final class Monitor {
     this.vertx = metrics.vertxBuilder(new VertxOptions()).build();
   }
 
+  /**
+   * Samples the activity of the server behind a placement label besides the configured
+   * {@code activity_samplers} ({@code vigil demo}'s sandboxes). Call before {@link #start}.
+   */
+  public void watch(String labelKey, String labelValue, ActivitySampler sampler) {
+    extraSamplers.add(target -> target.watch(labelKey, labelValue, sampler));
+  }
+
   /** Starts monitoring this catalog. Reads its secrets: call from the main thread, not an event loop. */
   public Future<Void> start(Catalog catalog) {
     ResolvedSecrets initial = new ResolvedSecrets(catalog.tenants(), resolver);
     warnAboutSecrets(initial);
     secrets = new CurrentSecrets(initial);
     alertRoutes = AlertRoutes.resolve(catalog, resolver, config.platformAlertWebhook());
+    samplers = ActivitySamplers.open(vertx, config.activitySamplers(), resolver);
     engine = new Engine(vertx, secrets, config.runnerName(),
         BrowserSettings.of(config.browserPath(), config.maxBrowserRuns(), config.dataDir()));
     stores = new Stores(vertx, config, metrics.registry());
@@ -116,8 +131,13 @@ public final class Monitor {
     List<RunListener> listeners = new ArrayList<>(List.of(new RunLogger(), new RunMetrics(metrics.registry())));
     listeners.addAll(stores.listeners());
     webhooks = WebClient.create(vertx);
-    analysis = new AnalysisVerticle(new AnalysisEngine(catalog, AnalysisSettings.defaults(RUNBOOKS),
-        alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system()));
+    AnalysisEngine analysisEngine = new AnalysisEngine(catalog,
+        AnalysisSettings.defaults(RUNBOOKS).withWindow(config.analysisWindow()),
+        alertRoutes.routing(), new WebhookNotifier(vertx, webhooks, NotifierSettings.DEFAULTS), InstantSource.system());
+    samplers.watchFrom(analysisEngine);
+    extraSamplers.forEach(watch -> watch.accept(analysisEngine));
+    analysis = new AnalysisVerticle(analysisEngine);
+    analysis.addListener(new PgAnalysisStore(() -> stores.history().map(PostgresStore::pool)));
     listeners.add(analysis);
     scheduler = new SchedulerVerticle(catalog, pool, settings(), listeners, ownership(), InstantSource.system());
     MonitorGauges gauges = new MonitorGauges(metrics.registry(), scheduler);
@@ -230,7 +250,7 @@ public final class Monitor {
     Future<Void> drained = schedulerDeployment == null ? Future.succeededFuture() : vertx.undeploy(schedulerDeployment);
     return drained.transform(done -> {
       Future<Void> stored = stores == null ? Future.succeededFuture() : stores.stop();
-      return stored.transform(ignored -> {
+      return stored.eventually(() -> samplers == null ? Future.succeededFuture() : samplers.close()).transform(ignored -> {
         if (engine != null) {
           engine.close();
         }

@@ -46,6 +46,10 @@ import java.util.Optional;
  * @param shards how many shards a location's checks are shared out in (the same on all its replicas)
  * @param leaseTtl how long a replica's lease on a shard lasts without renewal: a dead replica's
  *     checks are taken over within about this
+ * @param activitySamplers shared PostgreSQL servers whose per-database activity is sampled, by the
+ *     placement they serve (noisy-neighbour suspects then come from the server itself)
+ * @param analysisWindow length of the analysis' latency windows (degradations open after 3 bad
+ *     windows of 4, so about three windows after a slowdown begins)
  */
 public record RunConfig(
     int httpPort,
@@ -71,16 +75,26 @@ public record RunConfig(
     Optional<PlatformWebhook> platformAlertWebhook,
     String location,
     int shards,
-    Duration leaseTtl) {
+    Duration leaseTtl,
+    List<ActivitySamplerRef> activitySamplers,
+    Duration analysisWindow) {
 
   /** A dead replica's checks move to the others within about this. */
   static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(15);
+  /** A window holds several runs of every journey (intervals are a few minutes at most). */
+  static final Duration DEFAULT_ANALYSIS_WINDOW = Duration.ofMinutes(5);
+  /** {@code vigil demo}'s: its journeys run every 30 s to 2 min, and a finding should show within minutes. */
+  static final Duration DEMO_ANALYSIS_WINDOW = Duration.ofMinutes(1);
 
   public RunConfig {
     dashboardOrigins = List.copyOf(dashboardOrigins);
+    activitySamplers = List.copyOf(activitySamplers);
   }
 
-  /** Without dashboard origins (the loopback defaults), platform alert webhook or location settings (the defaults). */
+  /**
+   * Without dashboard origins (the loopback defaults), platform alert webhook, location, activity
+   * samplers or analysis settings (the defaults).
+   */
   public RunConfig(int httpPort, Path dataDir, Path tenantsDir, Path journeysDir, int maxRunsInFlight,
       int maxRunsPerTenant, int maxQueuedRuns, int circuitFailures, Duration circuitProbeInterval,
       Duration shutdownGrace, Duration reloadInterval, String runnerName, Path browserPath, int maxBrowserRuns,
@@ -89,7 +103,15 @@ public record RunConfig(
     this(httpPort, dataDir, tenantsDir, journeysDir, maxRunsInFlight, maxRunsPerTenant, maxQueuedRuns, circuitFailures,
         circuitProbeInterval, shutdownGrace, reloadInterval, runnerName, browserPath, maxBrowserRuns, databaseUrl,
         redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, List.of(), Optional.empty(),
-        Tenant.DEFAULT_LOCATION, Shards.DEFAULT_COUNT, DEFAULT_LEASE_TTL);
+        Tenant.DEFAULT_LOCATION, Shards.DEFAULT_COUNT, DEFAULT_LEASE_TTL, List.of(), DEFAULT_ANALYSIS_WINDOW);
+  }
+
+  /** This configuration with other activity samplers and analysis window. */
+  public RunConfig withAnalysis(List<ActivitySamplerRef> samplers, Duration window) {
+    return new RunConfig(httpPort, dataDir, tenantsDir, journeysDir, maxRunsInFlight, maxRunsPerTenant, maxQueuedRuns,
+        circuitFailures, circuitProbeInterval, shutdownGrace, reloadInterval, runnerName, browserPath, maxBrowserRuns,
+        databaseUrl, redisUrl, retentionRawDays, retentionRollupDays, maxBufferedResults, dashboardOrigins,
+        platformAlertWebhook, location, shards, leaseTtl, samplers, window);
   }
 
   /** The defaults, before file, environment and flags. */
@@ -118,7 +140,15 @@ public record RunConfig(
         Optional.empty(),
         Tenant.DEFAULT_LOCATION,
         Shards.DEFAULT_COUNT,
-        DEFAULT_LEASE_TTL);
+        DEFAULT_LEASE_TTL,
+        List.of(),
+        DEFAULT_ANALYSIS_WINDOW);
+  }
+
+  /** {@code vigil demo}'s defaults: those of {@code run} with {@link #DEMO_ANALYSIS_WINDOW}. */
+  public static RunConfig demoDefaults() {
+    RunConfig defaults = defaults();
+    return defaults.withAnalysis(defaults.activitySamplers(), DEMO_ANALYSIS_WINDOW);
   }
 
   private static String hostName() {

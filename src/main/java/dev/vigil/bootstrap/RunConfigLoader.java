@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Reads the {@link RunConfig} of {@code vigil run} and {@code vigil demo}. Each setting comes
  * from, in order of precedence: a command-line flag, an environment variable
- * {@code VIGIL_<KEY>}, the config file (key {@code <key>}), else {@link RunConfig#defaults()}.
+ * {@code VIGIL_<KEY>}, the config file (key {@code <key>}), else the defaults ({@link RunConfig#defaults()}).
  * Every value given is checked, even one that a source of higher precedence overrides, and every
  * problem of every source is reported at once in one {@link ConfigException}. An environment
  * variable set to the empty string counts as unset. Relative paths in the config file are
@@ -47,12 +47,23 @@ public final class RunConfigLoader {
   public static RunConfig load(
       Optional<Path> configFile, Function<String, String> env, Map<String, String> flags)
       throws ConfigException {
+    return load(configFile, env, flags, RunConfig.defaults());
+  }
+
+  /**
+   * The configuration from these sources over other defaults ({@link RunConfig#demoDefaults()}).
+   *
+   * @see #load(Optional, Function, Map)
+   */
+  public static RunConfig load(
+      Optional<Path> configFile, Function<String, String> env, Map<String, String> flags, RunConfig defaults)
+      throws ConfigException {
     checkFlagNames(flags);
     RunConfigLoader loader = new RunConfigLoader();
     Map<String, Value> fromFile = configFile.map(loader::fromFile).orElse(Map.of());
     Map<String, Value> fromEnv = loader.fromEnv(env);
     Map<String, Value> fromFlags = loader.fromFlags(flags);
-    return loader.config(List.of(fromFlags, fromEnv, fromFile));
+    return loader.config(List.of(fromFlags, fromEnv, fromFile), defaults);
   }
 
   /** Where a value was given; a problem with it is printed after this. */
@@ -137,8 +148,7 @@ public final class RunConfigLoader {
   }
 
   /** @param sources the values of each source, in order of precedence */
-  private RunConfig config(List<Map<String, Value>> sources) throws ConfigException {
-    RunConfig defaults = RunConfig.defaults();
+  private RunConfig config(List<Map<String, Value>> sources, RunConfig defaults) throws ConfigException {
     Map<String, Value> chosen = new LinkedHashMap<>();
     for (Setting<?> setting : Setting.ALL) {
       chosen.put(setting.key(), sources.stream()
@@ -177,7 +187,9 @@ public final class RunConfigLoader {
         value(chosen, Setting.PLATFORM_ALERT_WEBHOOK),
         value(chosen, Setting.LOCATION),
         value(chosen, Setting.SHARDS),
-        value(chosen, Setting.LEASE_TTL));
+        value(chosen, Setting.LEASE_TTL),
+        value(chosen, Setting.ACTIVITY_SAMPLERS),
+        value(chosen, Setting.ANALYSIS_WINDOW));
   }
 
   /**

@@ -82,17 +82,24 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
   static final Setting<Duration> LEASE_TTL =
       new Setting<>("lease_ttl", "lease-ttl", Setting::leaseTtl, RunConfig::leaseTtl);
 
+  static final Setting<List<ActivitySamplerRef>> ACTIVITY_SAMPLERS = new Setting<>("activity_samplers",
+      "activity-samplers", (text, base) -> ActivitySamplerRef.parseAll(text), RunConfig::activitySamplers);
+  static final Setting<Duration> ANALYSIS_WINDOW =
+      new Setting<>("analysis_window", "analysis-window", Setting::analysisWindow, RunConfig::analysisWindow);
+
   /** Every setting, in the order of {@link RunConfig}'s components. */
   static final List<Setting<?>> ALL = List.of(HTTP_PORT, DATA_DIR, TENANTS_DIR, JOURNEYS_DIR,
       MAX_RUNS_IN_FLIGHT, MAX_RUNS_PER_TENANT, MAX_QUEUED_RUNS, CIRCUIT_FAILURES,
       CIRCUIT_PROBE_INTERVAL, SHUTDOWN_GRACE, RELOAD_INTERVAL, RUNNER_NAME, BROWSER_PATH,
       MAX_BROWSER_RUNS, DATABASE_URL, REDIS_URL, RETENTION_RAW_DAYS, RETENTION_ROLLUP_DAYS,
-      MAX_BUFFERED_RESULTS, DASHBOARD_ORIGINS, PLATFORM_ALERT_WEBHOOK, LOCATION, SHARDS, LEASE_TTL);
+      MAX_BUFFERED_RESULTS, DASHBOARD_ORIGINS, PLATFORM_ALERT_WEBHOOK, LOCATION, SHARDS, LEASE_TTL,
+      ACTIVITY_SAMPLERS, ANALYSIS_WINDOW);
 
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
+  private static final Duration MIN_ANALYSIS_WINDOW = Duration.ofSeconds(30);
   private static final int MAX_PORT = 65_535;
 
   String envVar() {
@@ -159,6 +166,15 @@ record Setting<T>(String key, String flag, Reader<T> reader, Function<RunConfig,
           + "s (renewals take up to 2s when Redis is slow), found " + text);
     }
     return ttl;
+  }
+
+  private static Duration analysisWindow(String text, Path base) {
+    Duration window = duration(text, base);
+    if (window.compareTo(MIN_ANALYSIS_WINDOW) < 0) {
+      throw new IllegalArgumentException("an analysis window must last at least " + MIN_ANALYSIS_WINDOW.toSeconds()
+          + "s (each window needs runs of every journey), found " + text);
+    }
+    return window;
   }
 
   private static Path path(String text, Path base) {

@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.bootstrap.DemoSandboxes;
+import dev.vigil.bootstrap.Monitor;
+import dev.vigil.bootstrap.RunConfig;
 import dev.vigil.domain.Catalog;
 import dev.vigil.sandbox.SandboxOdoo;
 import io.vertx.core.Future;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code vigil demo}: starts the sandbox Odoo servers the example tenants ask for and monitors
- * them, so a newcomer sees live monitoring with one command.
+ * them, so a newcomer sees live monitoring with one command; the analysis samples each sandbox's
+ * per-database activity and runs on 1-minute windows (by default), so that heavy load put on one
+ * database ({@code PUT /vigil/sandbox/load/<db>}) shows as a finding within minutes.
  */
 @Command(
     name = "demo",
@@ -32,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new MonitorLauncher(spec, "demo", true)
+    return new MonitorLauncher(spec, "demo", true, RunConfig.demoDefaults())
         .run(options, demoEnvironment(System::getenv), "127.0.0.1", new Sandboxes());
   }
 
@@ -52,8 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
     private final Vertx vertx = Vertx.vertx();
 
     @Override
-    public Future<List<String>> start(Catalog catalog) {
-      return DemoSandboxes.start(vertx, catalog).map(Sandboxes::describe);
+    public Future<List<String>> start(Catalog catalog, Monitor monitor) {
+      return DemoSandboxes.start(vertx, catalog)
+          .onSuccess(sandboxes -> DemoSandboxes.watch(monitor, catalog, sandboxes))
+          .map(Sandboxes::describe);
     }
 
     @Override

@@ -34,12 +34,17 @@ final class MonitorLauncher {
   private final CommandLine.Model.CommandSpec spec;
   private final String name;
   private final boolean demoTokens;
+  private final RunConfig defaults;
 
-  /** @param demoTokens whether to create and print one API token per role once monitoring runs ({@code vigil demo}) */
-  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name, boolean demoTokens) {
+  /**
+   * @param demoTokens whether to create and print one API token per role once monitoring runs ({@code vigil demo})
+   * @param defaults the settings no source gives ({@link RunConfig#defaults()}, or the demo's)
+   */
+  MonitorLauncher(CommandLine.Model.CommandSpec spec, String name, boolean demoTokens, RunConfig defaults) {
     this.spec = spec;
     this.name = name;
     this.demoTokens = demoTokens;
+    this.defaults = defaults;
   }
 
   /**
@@ -49,7 +54,7 @@ final class MonitorLauncher {
   interface Companion {
     Companion NONE = new Companion() {
       @Override
-      public Future<java.util.List<String>> start(Catalog catalog) {
+      public Future<java.util.List<String>> start(Catalog catalog, Monitor monitor) {
         return Future.succeededFuture(java.util.List.of());
       }
 
@@ -57,8 +62,11 @@ final class MonitorLauncher {
       public void stop() {}
     };
 
-    /** Starts; completes with lines to print once monitoring runs. */
-    Future<java.util.List<String>> start(Catalog catalog);
+    /**
+     * Starts, before {@code monitor} does (and may tell it what else to watch); completes with
+     * lines to print once monitoring runs.
+     */
+    Future<java.util.List<String>> start(Catalog catalog, Monitor monitor);
 
     /** Stops, not waited for (closing a Vert.x leaves nothing alive to hear that it closed). */
     void stop();
@@ -68,7 +76,7 @@ final class MonitorLauncher {
     RunConfig config;
     Catalog catalog;
     try {
-      config = RunConfigLoader.load(options.configFile(), env, options.flags());
+      config = RunConfigLoader.load(options.configFile(), env, options.flags(), defaults);
       catalog = CatalogLoader.load(config.tenantsDir(), config.journeysDir());
     } catch (ConfigException | CatalogException invalid) {
       err().println(invalid.getMessage());
@@ -78,7 +86,7 @@ final class MonitorLauncher {
     Monitor monitor = new Monitor(config, httpHost, new SecretResolver(env));
     java.util.List<String> notes;
     try {
-      notes = Waiting.forResult(companion.start(catalog)
+      notes = Waiting.forResult(companion.start(catalog, monitor)
           .compose(lines -> monitor.start(catalog).map(lines)), START_LIMIT);
     } catch (TimeoutException | ExecutionException e) {
       err().println("vigil " + name + ": cannot start: "

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.bootstrap.RunConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new MonitorLauncher(spec, "run", false)
+    return new MonitorLauncher(spec, "run", false, RunConfig.defaults())
         .run(options, System::getenv, "0.0.0.0", MonitorLauncher.Companion.NONE);
   }
 }

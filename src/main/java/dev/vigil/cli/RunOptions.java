@@ -85,6 +85,14 @@ final class RunOptions {
   @Option(names = "--lease-ttl", paramLabel = "DURATION", description = "Lease time: a dead replica's checks move within it (default 15s).")
   String leaseTtl;
 
+  @Option(names = "--activity-samplers", paramLabel = "LABEL=VALUE:VAR,...",
+      description = "Shared PostgreSQL servers to sample, by placement, each with the variable holding its read-only URL.")
+  String activitySamplers;
+
+  @Option(names = "--analysis-window", paramLabel = "DURATION",
+      description = "Length of the analysis' latency windows, at least 30s (default 5m; demo 1m).")
+  String analysisWindow;
+
   Optional<Path> configFile() {
     return Optional.ofNullable(config);
   }
@@ -114,6 +122,8 @@ final class RunOptions {
     put(flags, "location", location);
     put(flags, "shards", shards);
     put(flags, "lease-ttl", leaseTtl);
+    put(flags, "activity-samplers", activitySamplers);
+    put(flags, "analysis-window", analysisWindow);
     return flags;
   }
 

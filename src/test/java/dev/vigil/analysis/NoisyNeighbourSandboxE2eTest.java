@@ -12,6 +12,7 @@ import dev.vigil.analysis.neighbour.Diagnosis;
 import dev.vigil.analysis.neighbour.Finding;
 import dev.vigil.analysis.neighbour.FindingKind;
 import dev.vigil.bootstrap.Engine;
+import dev.vigil.bootstrap.SandboxActivitySampler;
 import dev.vigil.domain.AlertContacts;
 import dev.vigil.domain.Catalog;
 import dev.vigil.domain.Credentials;
@@ -57,9 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * End to end with two sandbox servers: clinic n and s share server A (pool-a, pg-a), w and e share
  * server B. Each tenant runs the built-in login journey back to back through the production
- * runner; the analysis runs with 1-second windows. Heavy load on s makes a contention finding on
- * A naming s (from A's per-database worker time) and a platform alert to a webhook receiver; load
- * removed, both resolve.
+ * runner; the analysis runs with 1-second windows. Heavy load on s, put through the sandbox's HTTP
+ * load route, makes a contention finding on A naming s (from A's per-database worker time) and a
+ * platform alert to a webhook receiver; load removed, both resolve.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(180_000)
@@ -103,7 +104,7 @@ class NoisyNeighbourSandboxE2eTest {
             RunIds ids = new RunIds(InstantSource.system());
             tenants.forEach(t -> loop(engine, ids, analysis, t, login));
             vertx.timer(8_000)
-                .compose(x -> a.control().setBackgroundLoad("s", 12))
+                .compose(x -> load(a, "s", 12))
                 .compose(x -> until(vertx, () -> !analysis.openFindings().isEmpty()
                     && receiver.received().stream().anyMatch(r -> r.body().toString().contains("shared-resource-contention"))))
                 .compose(x -> {
@@ -119,7 +120,7 @@ class NoisyNeighbourSandboxE2eTest {
                     assertEquals("platform", alert.getJsonObject("labels").getString("owner"));
                     assertTrue(alert.getJsonObject("annotations").getString("summary").contains("suspect s"));
                   });
-                  return a.control().setBackgroundLoad("s", 0);
+                  return load(a, "s", 0);
                 })
                 .compose(x -> until(vertx, () -> analysis.openFindings().isEmpty() && !closed.isEmpty()
                     && receiver.received().stream().anyMatch(r -> r.body().toString().contains("endsAt"))))
@@ -164,6 +165,14 @@ class NoisyNeighbourSandboxE2eTest {
     engine.runner().run(new RunRequest(tenant, journey, ids.next(), RunSource.MANUAL, Instant.now()))
         .onSuccess(analysis::onRunCompleted)
         .onComplete(done -> loop(engine, ids, analysis, tenant, journey));
+  }
+
+  /** Puts simulated heavy users on a database through the sandbox's HTTP route, as the demo's recipe does. */
+  private Future<Void> load(SandboxOdoo sandbox, String db, int users) {
+    return client.putAbs(sandbox.baseUrl() + "/vigil/sandbox/load/" + db).timeout(10_000)
+        .sendJsonObject(new JsonObject().put("users", users))
+        .compose(response -> response.statusCode() == 200 ? Future.<Void>succeededFuture()
+            : Future.failedFuture("load route answered " + response.statusCode() + ": " + response.bodyAsString()));
   }
 
   private static JsonObject firstAlert(WebhookReceiver receiver, String kind) {

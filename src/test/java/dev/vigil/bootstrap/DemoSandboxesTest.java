@@ -44,4 +44,17 @@ class DemoSandboxesTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DemoSandboxes.plan(clashing));
     assertTrue(error.getMessage().contains("http://127.0.0.1:7018"), error.getMessage());
   }
+
+  @Test
+  @DisplayName("each example server is sampled under the placement labels all its tenants share: sandbox-16 serves two tenants")
+  void sharedLabelsOfTheExamples() throws Exception {
+    Catalog catalog = CatalogLoader.load(PROJECT.resolve("tenants"), PROJECT.resolve("journeys"));
+    var on7016 = catalog.tenants().stream().filter(t -> t.baseUrl().getPort() == 7016).toList();
+    assertEquals(Set.of("clinic-east", "hospital-group"), on7016.stream().map(t -> t.id()).collect(Collectors.toSet()));
+    assertEquals(Map.of("odoo_pool", "sandbox-16", "postgres", "pg-b"), DemoSandboxes.sharedLabels(on7016));
+    var north = catalog.tenant("clinic-north").orElseThrow();
+    var west = catalog.tenant("clinic-west").orElseThrow();
+    assertEquals(Map.of(), DemoSandboxes.sharedLabels(List.of(north, west)));
+    assertEquals(Map.of(), DemoSandboxes.sharedLabels(List.of()));
+  }
 }

@@ -78,7 +78,8 @@ class MonitorTest {
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(100), "test-runner",
         Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000,
-        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15));
+        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15), java.util.List.of(),
+        Duration.ofMinutes(5));
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
     Monitor monitor = new Monitor(config, "127.0.0.1", secrets);
     int[] port = new int[1];
@@ -130,7 +131,8 @@ class MonitorTest {
     RunConfig config = new RunConfig(0, dir.resolve("data"), tenants, journeys, 16, 2, 100, 3,
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60), "test-runner",
         Path.of("/usr/bin/chromium"), 2, Optional.empty(), Optional.empty(), 30, 400, 10_000,
-        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15));
+        java.util.List.of(), Optional.empty(), Tenant.DEFAULT_LOCATION, 128, Duration.ofSeconds(15), java.util.List.of(),
+        Duration.ofMinutes(5));
     SecretResolver secrets = new SecretResolver(Map.of("CLINIC_PASSWORD", "admin")::get);
 
     java.util.List<String> before = runsAfterStart(config, secrets, 1);

@@ -73,12 +73,16 @@ class RunConfigLoaderTest {
         location: eu-west
         shards: 64
         lease_ttl: 10s
+        activity_samplers: postgres=pg-a:PG_A_MONITOR_URL, odoo_pool=pool-b:POOL_B_PG
+        analysis_window: 2m
         """);
 
     assertEquals(new RunConfig(9090, Path.of("/var/lib/vigil"), Path.of("/etc/vigil/tenants"),
             Path.of("/etc/vigil/journeys"), 512, 2, 500, 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMillis(500), "eu-west-1a", Path.of("/opt/chromium/chrome"), 6, Optional.empty(), Optional.empty(),
-            7, 90, 5000, java.util.List.of(), Optional.empty(), "eu-west", 64, Duration.ofSeconds(10)),
+            7, 90, 5000, java.util.List.of(), Optional.empty(), "eu-west", 64, Duration.ofSeconds(10),
+            java.util.List.of(new ActivitySamplerRef("postgres", "pg-a", "PG_A_MONITOR_URL"),
+                new ActivitySamplerRef("odoo_pool", "pool-b", "POOL_B_PG")), Duration.ofMinutes(2)),
         load(file, NO_ENV, Map.of()));
   }
 
@@ -129,7 +133,12 @@ class RunConfigLoaderTest {
         Arguments.of("shards", "VIGIL_SHARDS", "shards", "4096",
             (Function<RunConfig, Object>) RunConfig::shards, 4096),
         Arguments.of("lease_ttl", "VIGIL_LEASE_TTL", "lease-ttl", "3s",
-            (Function<RunConfig, Object>) RunConfig::leaseTtl, Duration.ofSeconds(3)));
+            (Function<RunConfig, Object>) RunConfig::leaseTtl, Duration.ofSeconds(3)),
+        Arguments.of("activity_samplers", "VIGIL_ACTIVITY_SAMPLERS", "activity-samplers", "postgres=pg-a:PG_A_URL",
+            (Function<RunConfig, Object>) RunConfig::activitySamplers,
+            java.util.List.of(new ActivitySamplerRef("postgres", "pg-a", "PG_A_URL"))),
+        Arguments.of("analysis_window", "VIGIL_ANALYSIS_WINDOW", "analysis-window", "30s",
+            (Function<RunConfig, Object>) RunConfig::analysisWindow, Duration.ofSeconds(30)));
   }
 
   @Test
@@ -152,6 +161,16 @@ class RunConfigLoaderTest {
     assertEquals(expected, component.apply(load(file(key + ": " + text + "\n"), NO_ENV, Map.of())), "file");
     assertEquals(expected, component.apply(load(Optional.empty(), env(Map.of(envVar, text)), Map.of())), "env");
     assertEquals(expected, component.apply(load(Optional.empty(), NO_ENV, Map.of(flag, text))), "flag");
+  }
+
+  @Test
+  @DisplayName("vigil demo's defaults differ only in a 1-minute analysis window, which any source still overrides")
+  void demoDefaults() throws Exception {
+    RunConfig demo = RunConfigLoader.load(Optional.empty(), NO_ENV, Map.of(), RunConfig.demoDefaults());
+    assertEquals(Duration.ofMinutes(1), demo.analysisWindow());
+    assertEquals(RunConfig.defaults(), demo.withAnalysis(java.util.List.of(), Duration.ofMinutes(5)));
+    assertEquals(Duration.ofMinutes(3), RunConfigLoader.load(Optional.empty(),
+        env(Map.of("VIGIL_ANALYSIS_WINDOW", "3m")), Map.of(), RunConfig.demoDefaults()).analysisWindow());
   }
 
   @Test

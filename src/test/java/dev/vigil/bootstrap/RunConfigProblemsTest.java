@@ -115,6 +115,27 @@ class RunConfigProblemsTest {
   }
 
   @Test
+  @DisplayName("A malformed sampler entry is named (one holding a URL only by its position), a window under 30s is refused")
+  void badAnalysis() {
+    assertEquals(List.of(
+            "environment VIGIL_ACTIVITY_SAMPLERS: entry 2 seems to hold a URL: give the name of the environment"
+                + " variable holding it: expected LABEL=VALUE:ENV_VAR, comma-separated, such as"
+                + " postgres=pg-a:PG_A_MONITOR_URL",
+            "environment VIGIL_ANALYSIS_WINDOW: '1 minute' is not a duration: write a whole number and a unit"
+                + " (ms, s, m or h), e.g. 500ms, 30s, 5m",
+            "--activity-samplers: 'postgres=pg-a' is not a sampler: expected LABEL=VALUE:ENV_VAR, comma-separated,"
+                + " such as postgres=pg-a:PG_A_MONITOR_URL",
+            "--analysis-window: an analysis window must last at least 30s (each window needs runs of every journey),"
+                + " found 10s"),
+        problems(Optional.empty(), env(Map.of(
+                "VIGIL_ACTIVITY_SAMPLERS", "postgres=pg-b:PG_B, postgres=pg-a:postgresql://monitor:s3cret@pg-a/postgres",
+                "VIGIL_ANALYSIS_WINDOW", "1 minute")),
+            Map.of("activity-samplers", "postgres=pg-a", "analysis-window", "10s")));
+    assertEquals(List.of("--activity-samplers: postgres=pg-a is given two samplers: one per placement"),
+        problems(Optional.empty(), NO_ENV, Map.of("activity-samplers", "postgres=pg-a:A,postgres=pg-a:B")));
+  }
+
+  @Test
   @DisplayName("An empty folder, a folder that is no path, and an empty runner name are refused")
   void badTexts() {
     assertEquals(List.of(

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrations {
   /** Every migration, in order. A new migration is a new file here; an applied one never changes. */
-  static final List<String> FILES = List.of("V001__results_schema.sql", "V002__run_leases.sql");
+  static final List<String> FILES =
+      List.of("V001__results_schema.sql", "V002__run_leases.sql", "V003__analysis_records.sql");
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   /** Arbitrary, but the same for every replica: the key of the migration advisory lock. */
   private static final long LOCK_KEY = 0x76_69_67_69_6c_6d_69_67L;

@@ -1,4 +1,4 @@
-package dev.vigil.analysis;
+package dev.vigil.bootstrap;
 
 import dev.vigil.analysis.neighbour.ActivitySampler;
 import dev.vigil.analysis.neighbour.DatabaseLoad;
@@ -13,17 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox's stand-in for the PostgreSQL sampler: each database's worker time per second
- * ({@code busy_ms_per_s}, background load included) from the sandbox's own counters.
+ * The sandbox's stand-in for the PostgreSQL sampler ({@code vigil demo} and tests): each
+ * database's worker time per second ({@code busy_ms_per_s}, background load included) from the
+ * sandbox's own counters, since the previous sample. Never blocks and never fails: the counters
+ * are read in memory. Keep calls on one context (the previous sample is state).
  */
-final class SandboxActivitySampler implements ActivitySampler {
+public final class SandboxActivitySampler implements ActivitySampler {
   private final SandboxControl control;
   private final List<String> databases;
   private final InstantSource clock;
   private Map<String, Long> previous;
   private Instant previousAt;
 
-  SandboxActivitySampler(SandboxControl control, List<String> databases, InstantSource clock) {
+  public SandboxActivitySampler(SandboxControl control, List<String> databases, InstantSource clock) {
     this.control = control;
     this.databases = List.copyOf(databases);
     this.clock = clock;
