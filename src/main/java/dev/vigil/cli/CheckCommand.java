@@ -16,7 +16,6 @@ import dev.vigil.journey.SecretResolver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -65,11 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, heading = "%nAd-hoc target:%n")
   AdHocTarget target;
 
-  @Option(names = "--tenants", paramLabel = "DIR", defaultValue = "tenants", description = "Tenants folder (default: ${DEFAULT-VALUE}).")
-  Path tenantsDir;
-
-  @Option(names = "--journeys", paramLabel = "DIR", defaultValue = "journeys", description = "Journeys folder (default: ${DEFAULT-VALUE}).")
-  Path journeysDir;
+  @CommandLine.Mixin CatalogDirs dirs;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -82,19 +77,19 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Catalog catalog;
     try {
-      catalog = tenantId != null ? CatalogLoader.load(tenantsDir, journeysDir) : CatalogLoader.loadJourneys(journeysDir);
+      catalog = tenantId != null ? CatalogLoader.load(dirs.tenantsDir, dirs.journeysDir) : CatalogLoader.loadJourneys(dirs.journeysDir);
     } catch (CatalogException invalid) {
       err().println(invalid.getMessage());
       return ExitCodes.USAGE;
     }
     Optional<Journey> journey = catalog.journey(journeyId);
     if (journey.isEmpty()) {
-      err().println("vigil check: no journey '" + journeyId + "' in " + journeysDir + " (known: "
+      err().println("vigil check: no journey '" + journeyId + "' in " + dirs.journeysDir + " (known: "
           + String.join(", ", catalog.journeys().stream().map(Journey::id).toList()) + ")");
       return ExitCodes.USAGE;
     }
     if (tenantId != null && catalog.tenant(tenantId).isEmpty()) {
-      err().println("vigil check: no tenant '" + tenantId + "' in " + tenantsDir);
+      err().println("vigil check: no tenant '" + tenantId + "' in " + dirs.tenantsDir);
       return ExitCodes.USAGE;
     }
     Vertx vertx = Vertx.vertx();

@@ -85,11 +85,7 @@ public final class GateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write a JSON report here (schema: schemas/gate-report.schema.json).")
   Path jsonFile;
 
-  @Option(names = "--tenants", paramLabel = "DIR", defaultValue = "tenants", description = "Tenants folder (default: ${DEFAULT-VALUE}).")
-  Path tenantsDir;
-
-  @Option(names = "--journeys", paramLabel = "DIR", defaultValue = "journeys", description = "Journeys folder (default: ${DEFAULT-VALUE}).")
-  Path journeysDir;
+  @CommandLine.Mixin CatalogDirs dirs;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -101,7 +97,7 @@ public final class GateCommand implements Callable<Integer> {
     }
     Catalog catalog;
     try {
-      catalog = tenantIds.isEmpty() ? CatalogLoader.loadJourneys(journeysDir) : CatalogLoader.load(tenantsDir, journeysDir);
+      catalog = tenantIds.isEmpty() ? CatalogLoader.loadJourneys(dirs.journeysDir) : CatalogLoader.load(dirs.tenantsDir, dirs.journeysDir);
     } catch (CatalogException invalid) {
       err().println(invalid.getMessage());
       return ExitCodes.USAGE;
