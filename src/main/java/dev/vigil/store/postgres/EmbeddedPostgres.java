@@ -1,5 +1,6 @@
 package dev.vigil.store.postgres;
 
+import dev.vigil.store.ProcessSpawner;
 import io.vertx.pgclient.PgConnectOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +73,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path clusterDir;
   private final Path dataDir;
   private final Path logFile;
+  private final ProcessSpawner spawner = new ProcessSpawner("vigil-postgres-spawner");
   private ServerUser user;
   private Path binaries;
   private int port;
@@ -142,6 +144,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    spawner.close();
   }
 
   public synchronized boolean isRunning() {
@@ -196,7 +199,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         port = freePort();
       }
       long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-      server = ProcessSpawner.start(new ProcessBuilder(user.wrap(serverCommand())).redirectErrorStream(true)
+      server = spawner.start(new ProcessBuilder(user.wrap(serverCommand())).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())));
       if (awaitReady()) {
         return;

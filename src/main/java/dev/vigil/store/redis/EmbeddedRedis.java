@@ -1,5 +1,6 @@
 package dev.vigil.store.redis;
 
+import dev.vigil.store.ProcessSpawner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.vigil.store.redis;
+package dev.vigil.store;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -7,16 +7,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Starts child processes from one long-lived thread of its own. Linux's parent-death signal
+ * Starts the embedded servers' processes (PostgreSQL, Redis) from one long-lived thread of its own. Linux's parent-death signal
  * ({@code setpriv --pdeathsig}) fires when the <em>thread</em> that forked the child ends, not
  * the process: a child started from a pooled worker thread would be killed when that worker is
  * retired. This thread lives until {@link #close()}, so the children die with the JVM (even one
  * killed with -9) and not before. Blocking: call off the event loop.
  */
-final class ProcessSpawner implements AutoCloseable {
+public final class ProcessSpawner implements AutoCloseable {
   private final ExecutorService thread;
 
-  ProcessSpawner(String name) {
+  /** @param name the spawning thread's name */
+  public ProcessSpawner(String name) {
     thread = Executors.newSingleThreadExecutor(task -> {
       Thread spawner = new Thread(task, name);
       spawner.setDaemon(true);
@@ -24,7 +25,7 @@ final class ProcessSpawner implements AutoCloseable {
     });
   }
 
-  Process start(ProcessBuilder builder) throws IOException {
+  public Process start(ProcessBuilder builder) throws IOException {
     Future<Process> started = thread.submit(builder::start);
     try {
       return started.get();
